@@ -1,0 +1,1 @@
+"""The user-facing layer: the command line and the Streamlit explorer."""

@@ -1,0 +1,1 @@
+"""The attribution graph: domain model, builders, stores and analyses."""

@@ -1,0 +1,85 @@
+"""The interface every graph store implements (embedded and Neo4j alike).
+
+A contract test suite runs the same tests against each implementation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+import networkx as nx
+
+from graph.model import Article, Attribution
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WriteResult:
+    """What writing one article did: ``status`` is "added", "replaced" or "unchanged"."""
+
+    article_id: str
+    status: str
+    attributions: int
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A store of the attribution graph (schema in :mod:`graph.schema`)."""
+
+    def write_article(
+        self, article: Article, attributions: Sequence[Attribution]
+    ) -> WriteResult:
+        """Store one article and its attributions atomically.
+
+        An article already stored with the same ``content_hash`` is left as it
+        is ("unchanged"); one with a different hash has its attributions
+        replaced ("replaced").
+        """
+        ...
+
+    def write_articles(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> list[WriteResult]:
+        """Batched form of :meth:`write_article` (one transaction per batch)."""
+        ...
+
+    def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
+        """Whether the article is stored (with this content, when a hash is given)."""
+        ...
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``{"nodes": {label: n}, "relationships": {type: n}}``."""
+        ...
+
+    def node(self, key: str) -> dict[str, Any] | None:
+        """Properties (and ``label``) of the node with networkx key ``key``."""
+        ...
+
+    def search(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[str]:
+        """Node keys whose name/title/text contains ``text`` (case-insensitive)."""
+        ...
+
+    def neighbourhood(self, key: str, *, depth: int = 1, limit: int = 500) -> nx.MultiDiGraph:
+        """The subgraph within ``depth`` hops of ``key``, at most ``limit`` nodes."""
+        ...
+
+    def chains(self, claim_id: str) -> list[list[str]]:
+        """Every chain ``[Article, VIA..., origin, Claim]`` (node keys) ending at the claim."""
+        ...
+
+    def attributions(
+        self,
+        *,
+        article_id: str | None = None,
+        outlet: str | None = None,
+        source_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Attribution node properties matching every filter given."""
+        ...
+
+    def to_networkx(self, *, labels: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        """The whole graph, or only nodes with these labels, as a MultiDiGraph."""
+        ...
+
+    def close(self) -> None: ...

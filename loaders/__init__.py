@@ -1,0 +1,1 @@
+"""Readers that turn files, URLs and feeds into :class:`graph.model.Article`."""
