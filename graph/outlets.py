@@ -12,6 +12,15 @@ The list lives in ``graph/data/outlets.json`` (editable; point the
 'The Guardian'
 >>> reg.lookup("Peskov") is None
 True
+
+A one-word name is only recognised with a capital initial, and one after
+"the" (The Sun, The Hill) only with its "the", so neither "Hill" (a surname)
+nor "the sun" (the star) nor "a slate of candidates" is taken for an outlet:
+
+>>> reg.lookup("the Hill").name, reg.lookup("Hill"), reg.lookup("the sun")
+('The Hill', None, None)
+>>> reg.lookup("the BBC").name, reg.lookup("Slate").name, reg.lookup("slate")
+('BBC', 'Slate', None)
 """
 
 from __future__ import annotations
@@ -37,6 +46,7 @@ class Outlet:
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     kind: str = "news"
+    country: str | None = None  # ISO 3166 alpha-2 code where the outlet is based
 
     @property
     def id(self) -> str:
@@ -54,8 +64,15 @@ def slug(name: str) -> str:
 
 
 def _norm(name: str) -> str:
+    """Index key of a name: lower case, single spaces; a leading "the" is dropped
+    only when more than one word follows it ("the new york times" ->
+    "new york times", but "the hill" stays).
+
+    >>> _norm("The  New York Times"), _norm("The Hill"), _norm("Reuters")
+    ('new york times', 'the hill', 'reuters')
+    """
     n = " ".join(name.replace("’", "'").split()).lower()
-    return n[4:] if n.startswith("the ") else n
+    return n[4:] if n.startswith("the ") and " " in n[4:] else n
 
 
 class OutletRegistry:
@@ -65,9 +82,13 @@ class OutletRegistry:
         self.outlets = tuple(outlets)
         self._by_name: dict[str, Outlet] = {}
         self._by_domain: dict[str, Outlet] = {}
+        self._lower_ok: set[str] = set()  # one-word names spelt lower case ("dpa")
         for outlet in self.outlets:
             for n in (outlet.name, *outlet.aliases):
-                self._by_name.setdefault(_norm(n), outlet)
+                key = _norm(n)
+                self._by_name.setdefault(key, outlet)
+                if n.split() and n.split()[-1][:1].islower():
+                    self._lower_ok.add(key)
             for d in outlet.domains:
                 self._by_domain.setdefault(d.lower(), outlet)
 
@@ -82,6 +103,7 @@ class OutletRegistry:
                     aliases=tuple(e.get("aliases", ())),
                     domains=tuple(e.get("domains", ())),
                     kind=e.get("kind", "news"),
+                    country=e.get("country") or None,
                 )
                 for e in entries
             )
@@ -89,12 +111,27 @@ class OutletRegistry:
             raise InputError(str(path), f"not a valid outlets file: {e}") from e
 
     def lookup(self, name: str) -> Outlet | None:
-        """The outlet called ``name`` (any alias, case-insensitive, leading "the" ignored)."""
-        return self._by_name.get(_norm(name))
+        """The outlet called ``name`` (any alias, case-insensitive, a leading "the"
+        optional), or None.
+
+        A one-word name must be written with a capital initial (as it is in the
+        data), and one after "the" ("The Hill") needs its "the": a lower-case
+        word or a bare surname is not an outlet.
+        """
+        key = _norm(name)
+        outlet = self._by_name.get(key)
+        if outlet is None and key.startswith("the "):
+            key = key[4:]  # "the BBC", "the AP"
+            outlet = self._by_name.get(key)
+        if outlet is None or " " in key.removeprefix("the "):
+            return outlet
+        first = name.split()[-1][:1]
+        return outlet if first.isupper() or key in self._lower_ok else None
 
     def from_url(self, url: str) -> Outlet | None:
-        """The outlet whose domain (or a parent domain) serves ``url``."""
-        host = (urlsplit(url).hostname or "").lower()
+        """The outlet whose domain (or a parent domain) serves ``url`` (a URL or a
+        bare domain such as ``www.bbc.co.uk``)."""
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
         while host:
             if host in self._by_domain:
                 return self._by_domain[host]

@@ -27,9 +27,7 @@ class WriteResult:
 class GraphStore(Protocol):
     """A store of the attribution graph (schema in :mod:`graph.schema`)."""
 
-    def write_article(
-        self, article: Article, attributions: Sequence[Attribution]
-    ) -> WriteResult:
+    def write_article(self, article: Article, attributions: Sequence[Attribution]) -> WriteResult:
         """Store one article and its attributions atomically.
 
         An article already stored with the same ``content_hash`` is left as it
