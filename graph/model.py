@@ -105,7 +105,7 @@ class Article:
         title: str | None = None,
         published: str | None = None,
         origin: str | None = None,
-        id: str | None = None,  # noqa: A002 - mirrors the record field name
+        id: str | None = None,
     ) -> Article:
         """Build an article, deriving a deterministic id when none is given."""
         if id is None:

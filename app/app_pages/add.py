@@ -1,0 +1,108 @@
+"""Add articles: pasted text, uploaded files, URLs or feeds, read, analysed and stored.
+
+Reading goes through :func:`loaders.read.read_inputs` (one error per bad
+input, the others go on), attributions through :class:`loaders.nlp.Extractor`,
+storage through ``GraphStore.write_article``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from app.view import session
+from graph.errors import InputError, SourcetraceError
+from graph.model import Article
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def _extractor() -> Any:
+    from loaders.nlp import Extractor
+
+    return Extractor()
+
+
+def _read(inputs: list[str]) -> Iterable[Article | InputError]:
+    from loaders.read import read_inputs
+
+    return read_inputs(inputs)
+
+
+st.title("Add articles")
+st.caption("Articles already stored with the same content are left unchanged.")
+
+with st.form("add-articles"):
+    st.subheader("Paste an article")
+    title = st.text_input("Title (optional)")
+    outlet = st.text_input("Outlet (optional)")
+    url = st.text_input("Its URL (optional, used as its identity)")
+    published = st.text_input("Published (optional, YYYY-MM-DD)")
+    text = st.text_area("Text", height=180)
+    st.subheader("…or upload files")
+    uploads = st.file_uploader(
+        "Text, HTML, JSON Lines or CSV files",
+        accept_multiple_files=True,
+        type=["txt", "html", "htm", "jsonl", "json", "csv", "xml", "rss"],
+    )
+    st.subheader("…or give URLs and feeds")
+    links = st.text_area("One URL or feed per line", height=80)
+    submitted = st.form_submit_button("Add", type="primary")
+
+if submitted:
+    articles: list[Article] = []
+    errors: list[str] = []
+    if text.strip():
+        articles.append(
+            Article.create(
+                text=text.strip(),
+                title=title.strip() or None,
+                outlet=outlet.strip() or None,
+                url=url.strip() or None,
+                published=published.strip() or None,
+                origin="(pasted text)",
+            )
+        )
+    inputs = [line.strip() for line in links.splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory(prefix="sourcetrace-upload-") as tmp:
+        for upload in uploads or ():
+            path = Path(tmp) / Path(upload.name).name
+            path.write_bytes(upload.getvalue())
+            inputs.append(str(path))
+        if inputs:
+            with st.spinner(f"Reading {len(inputs)} input(s)…"):
+                for item in _read(inputs):
+                    if isinstance(item, InputError):
+                        errors.append(str(item).replace(tmp + "/", ""))
+                    else:
+                        articles.append(item)
+    for message in errors:
+        st.error(message)
+    if not articles:
+        if not errors:
+            st.warning("Nothing to add: paste a text, upload a file or give a URL.")
+        st.stop()
+    store = session.store()
+    progress = st.progress(0.0, text=f"Analysing {len(articles)} article(s)…")
+    added = replaced = unchanged = found = 0
+    try:
+        extractor = _extractor()
+        for i, (article, attributions) in enumerate(extractor.extract_many(iter(articles))):
+            result = store.write_article(article, attributions)
+            found += len(attributions)
+            added += result.status == "added"
+            replaced += result.status == "replaced"
+            unchanged += result.status == "unchanged"
+            name = article.title or article.url or article.origin or article.id
+            progress.progress((i + 1) / len(articles), text=f"{i + 1}/{len(articles)}: {name}")
+    except SourcetraceError as e:
+        st.error(f"Stopped: {e}")
+        st.stop()
+    session.forget_graph()
+    st.success(
+        f"{added} added, {replaced} replaced, {unchanged} unchanged; {found} attribution(s) found."
+    )
+    st.page_link("app_pages/overview.py", label="See the overview")

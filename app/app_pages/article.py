@@ -1,0 +1,101 @@
+"""Read an article: its text with sources, cues and contents marked, and its sourcing mix.
+
+URL state: ``article`` (an Article node key).
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from app.view import graphs, session
+from app.view.evidence import CSS, article_html, heading, legend_html
+from graph import schema
+from graph.analysis import source_diversity
+
+st.title("Read an article")
+st.markdown(CSS, unsafe_allow_html=True)
+G = session.graph()
+articles = sorted(
+    (k for k, d in G.nodes(data=True) if d.get("label") == schema.ARTICLE),
+    key=lambda k: (str(G.nodes[k].get("published") or ""), session.node_name(G, k)),
+    reverse=True,
+)
+if not articles:
+    st.info("No articles yet. Add some first.")
+    st.stop()
+
+wanted = session.param("article")
+session.seed("article-article", wanted if wanted in articles else articles[0])
+if st.session_state["article-article"] not in articles:
+    st.session_state["article-article"] = articles[0]
+article = st.selectbox(
+    "Article",
+    articles,
+    key="article-article",
+    format_func=lambda k: " · ".join(
+        str(v)
+        for v in (
+            G.nodes[k].get("published"),
+            G.nodes[k].get("outlet"),
+            session.node_name(G, k),
+        )
+        if v
+    ),
+)
+if article != wanted:
+    session.set_params(article=article)
+
+data = G.nodes[article]
+st.markdown(heading(session.node_name(G, article), 2), unsafe_allow_html=True)
+meta = [str(v) for v in (data.get("outlet"), data.get("published")) if v]
+if meta:
+    st.caption(" · ".join(meta))
+if data.get("url"):
+    st.text(str(data["url"]))
+
+records = graphs.attributions_of(G, article, limit=10_000)
+text_column, mix_column = st.columns([3, 2])
+with text_column:
+    st.markdown(legend_html(), unsafe_allow_html=True)
+    text = str(data.get("text") or "")
+    if text:
+        st.markdown(article_html(text, records), unsafe_allow_html=True)
+    else:
+        st.info("This store keeps no text for the article.")
+
+with mix_column:
+    st.subheader("Sourcing")
+    diversity = session.analysis("source_diversity", lambda G: source_diversity(G, top=25))
+    mix = next((m for m in diversity.articles if m.key == article), None)
+    if mix is not None:
+        cols = st.columns(2)
+        cols[0].metric("Attributions", mix.attributions)
+        cols[1].metric("Distinct sources", mix.sources)
+        cols[0].metric("Anonymous", f"{mix.share_anonymous:.0%}")
+        cols[1].metric("Official", f"{mix.share_official:.0%}")
+        st.metric("Refusals to comment", f"{mix.share_refusals:.0%}")
+    rows = []
+    for r in records:
+        origin = r.get("origin")
+        rows.append(
+            {
+                "Source": session.node_name(G, origin) if origin else "(unspecified)",
+                "Type": str(G.nodes[origin].get("type", "")) if origin in G else "",
+                "Via": " → ".join(session.node_name(G, v["node"]) for v in r["via"]),
+                "Cue": r.get("cue") or "",
+                "Kind": r.get("kind") or "",
+                "Content": r.get("content_text") or "",
+            }
+        )
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        kinds = pd.Series([row["Type"] or "unspecified" for row in rows]).value_counts()
+        st.bar_chart(kinds, horizontal=True)
+    else:
+        st.write("No attributions found in this article.")
+    st.markdown(
+        f"<small>Article id: <code>{html.escape(article)}</code></small>", unsafe_allow_html=True
+    )

@@ -1,0 +1,255 @@
+"""Explore: the interactive graph, with search, filters, node details and evidence.
+
+URL state: ``focus`` (centre of a neighbourhood view), ``node`` (selected),
+``expand`` (nodes whose neighbours were added), ``depth``, ``types``,
+``outlet``, ``from``, ``to``, ``kind`` and ``attr`` (show attribution nodes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+
+import networkx as nx
+import streamlit as st
+
+from app.components.graph_view import graph_view
+from app.view import graphs, layout, session
+from app.view.evidence import CSS, evidence_html, heading, legend_html
+from app.view.payload import build_payload, positions_for, prepare
+from app.view.standalone import standalone_html
+from app.view.style import STYLES, node_name
+from graph import schema
+from graph.model import AttributionKind
+
+DEFAULT_TYPES = (schema.ARTICLE, schema.OUTLET, schema.SOURCE, schema.CLAIM)
+# Nodes drawn at most before the view is aggregated (raise it on a fast machine).
+DRAW_MAX = int(os.environ.get("SOURCETRACE_DRAW_MAX") or layout.DRAW_MAX)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+@st.cache_resource(max_entries=16, show_spinner="Laying out the graph…")
+def _view(
+    settings: tuple[str | None, str | None],
+    version: str,
+    focus: str | None,
+    expand: tuple[str, ...],
+    depth: int,
+    spec: graphs.GraphFilter,
+    with_attributions: bool,
+    draw_max: int,
+) -> tuple[nx.DiGraph, dict[str, tuple[int, int]] | None]:
+    store = session.store()
+    if focus:
+        G = store.neighbourhood(focus, depth=depth, limit=layout.DRAW_MAX)
+        for key in expand:
+            G = nx.compose(G, store.neighbourhood(key, depth=2, limit=300))
+    else:
+        G = session.graph()
+    G = graphs.filter_graph(G, spec)
+    if with_attributions:
+        view = graphs.raw_view(G, labels=spec.labels)
+    else:
+        view = graphs.collapse_attributions(G, labels=spec.labels)
+    return view, positions_for(prepare(view, draw_max=draw_max))
+
+
+st.title("Explore")
+st.markdown(CSS, unsafe_allow_html=True)
+G_all = session.graph()
+if G_all.number_of_nodes() == 0:
+    st.info("The store is empty. Add articles first.")
+    st.stop()
+
+focus = session.param("focus")
+selected = session.param("node")
+expand = tuple(session.params("expand"))
+
+# Widgets have keys and take their first value from the URL (session.seed), so that
+# writing the URL back never recreates them; changes made from code go through
+# PENDING and are applied before the widgets exist on the next run.
+PENDING = "explore-pending"
+for widget_key, value in st.session_state.pop(PENDING, {}).items():
+    st.session_state[widget_key] = value
+
+# --- search -----------------------------------------------------------------
+with st.sidebar:
+    st.header("Find")
+    session.seed("explore-q", session.param("q") or "")
+    query = st.text_input("Search any node", key="explore-q")
+    session.set_params(q=query or None)
+    if query:
+        hits = session.store().search(query, limit=30)
+        if hits:
+            choice = st.selectbox(
+                "Matches",
+                hits,
+                index=None,
+                format_func=lambda k: f"{k.split(':')[0]}: {session.node_name(G_all, k)}",
+                placeholder=f"{len(hits)} match(es): pick one to focus",
+            )
+            if choice and choice != focus:
+                session.set_params(focus=choice, node=choice, expand=None)
+                st.rerun()
+        else:
+            st.caption("No node matches.")
+    depth = 2
+    if focus:
+        st.text(f"Centred on: {session.node_name(G_all, focus)}")
+        session.seed("explore-depth", int(session.param("depth") or 2))
+        depth = st.slider("Hops around it", 1, 4, key="explore-depth")
+        session.set_params(depth=None if depth == 2 else str(depth))
+        if st.button("Show the whole graph"):
+            session.set_params(focus=None, expand=None, depth=None)
+            st.rerun()
+
+    # --- filters --------------------------------------------------------------
+    st.header("Filter")
+    type_names = {k: STYLES[k]["name"] for k in schema.LABELS}
+    wanted_types = [t for t in session.params("types") if t in schema.LABELS]
+    session.seed("explore-types", wanted_types or list(DEFAULT_TYPES))
+    types = st.multiselect(
+        "Node types", list(schema.LABELS), key="explore-types", format_func=type_names.__getitem__
+    )
+    session.set_params(types=None if set(types) == set(DEFAULT_TYPES) else types)
+    outlet_keys = sorted(
+        (k for k, d in G_all.nodes(data=True) if d.get("label") == schema.OUTLET),
+        key=lambda k: session.node_name(G_all, k).lower(),
+    )
+    session.seed("explore-outlets", [o for o in session.params("outlet") if o in outlet_keys])
+    outlets = st.multiselect(
+        "Outlets",
+        outlet_keys,
+        key="explore-outlets",
+        format_func=lambda k: session.node_name(G_all, k),
+    )
+    session.set_params(outlet=outlets)
+    days = sorted(
+        d
+        for _, data in G_all.nodes(data=True)
+        if data.get("label") == schema.ARTICLE and (d := _date(data.get("published")))
+    )
+    date_from = date_to = None
+    if days:
+        first = max(days[0], min(days[-1], _date(session.param("from")) or days[0]))
+        last = max(first, min(days[-1], _date(session.param("to")) or days[-1]))
+        session.seed("explore-dates", (first, last))
+        chosen = st.date_input(
+            "Published between", min_value=days[0], max_value=days[-1], key="explore-dates"
+        )
+        if isinstance(chosen, tuple) and len(chosen) == 2:
+            date_from = chosen[0].isoformat() if chosen[0] > days[0] else None
+            date_to = chosen[1].isoformat() if chosen[1] < days[-1] else None
+        session.set_params(**{"from": date_from, "to": date_to})
+    kind_names = [str(k) for k in AttributionKind]
+    session.seed("explore-kinds", [k for k in session.params("kind") if k in kind_names])
+    kinds = st.multiselect("Attribution kinds", kind_names, key="explore-kinds")
+    session.set_params(kind=kinds)
+    session.seed("explore-attr", session.param("attr") == "1")
+    with_attributions = st.toggle("Show attribution nodes", key="explore-attr")
+    session.set_params(attr="1" if with_attributions else None)
+
+if with_attributions and types:
+    types = [*types, schema.ATTRIBUTION] if schema.ATTRIBUTION not in types else types
+spec = graphs.GraphFilter(
+    labels=frozenset(types),
+    outlets=frozenset(outlets),
+    date_from=date_from,
+    date_to=date_to,
+    kinds=frozenset(kinds),
+)
+if focus and not session.store().node(focus):
+    st.warning(f"No node {focus!r} in the store; showing the whole graph.")
+    session.set_params(focus=None, expand=None)
+    focus = None
+view, positions = _view(
+    session.settings(), session.version(), focus, expand, depth, spec, with_attributions, DRAW_MAX
+)
+payload = build_payload(view, selected=selected, positions=positions, draw_max=DRAW_MAX)
+
+graph_column, detail_column = st.columns([3, 2])
+with graph_column:
+    st.caption(
+        f"{len(payload['nodes'])} nodes shown. Click a node for its details and evidence, "
+        "double-click to add its neighbours. Node size: citations."
+    )
+    event = graph_view(payload, key="explore")
+    st.download_button(
+        "Download this view (HTML, works offline)",
+        standalone_html(payload, title="sourcetrace: explore"),
+        file_name="sourcetrace-graph.html",
+        mime="text/html",
+        on_click="ignore",
+    )
+    if event is not None:
+        if payload["mode"] == "aggregate":
+            if event.node.startswith(schema.OUTLET + ":"):
+                st.session_state[PENDING] = {"explore-outlets": [event.node]}
+                session.set_params(outlet=[event.node], node=event.node)
+            else:
+                session.set_params(focus=event.node, node=event.node, expand=None)
+        elif event.action == "expand":
+            if not focus:
+                session.set_params(focus=event.node, node=event.node)
+            elif event.node not in expand and event.node != focus:
+                session.set_params(expand=[*expand, event.node], node=event.node)
+        else:
+            session.set_params(node=event.node)
+        st.rerun()
+
+with detail_column:
+    if not selected or selected not in G_all:
+        st.info("Click a node to see its details and the sentences it comes from.")
+    else:
+        data = G_all.nodes[selected]
+        label = str(data.get("label", ""))
+        st.markdown(heading(node_name(data)), unsafe_allow_html=True)
+        st.caption(f"{STYLES.get(label, {}).get('name', label)} · `{selected}`")
+        facts = {
+            k: v
+            for k, v in data.items()
+            if k not in ("label", "text", "id", "sentence") and v not in (None, "", [], ())
+        }
+        if facts:
+            st.dataframe(
+                {"property": list(facts), "value": [str(v) for v in facts.values()]},
+                hide_index=True,
+            )
+        buttons = st.columns(3)
+        if buttons[0].button("Centre here", disabled=selected == focus):
+            session.set_params(focus=selected, expand=None)
+            st.rerun()
+        if label == schema.CLAIM:
+            buttons[1].page_link(
+                "app_pages/trace.py", label="Trace", query_params={"claim": selected}
+            )
+        if label == schema.ARTICLE:
+            buttons[1].page_link(
+                "app_pages/article.py", label="Read", query_params={"article": selected}
+            )
+        records = graphs.attributions_of(G_all, selected, limit=30)
+        if records:
+            st.markdown(
+                f"**Evidence** ({len(records)}) &nbsp; {legend_html()}", unsafe_allow_html=True
+            )
+        for record in records:
+            article = record.get("article")
+            where = []
+            if record.get("outlet"):
+                where.append(session.node_name(G_all, record["outlet"]))
+            if article:
+                where.append(session.node_name(G_all, article))
+            kind = str(record.get("kind") or "statement")
+            meta = html.escape(" · ".join([*where, kind]))
+            st.markdown(
+                f'<div class="st-evidence-row"><small>{meta}</small><br>'
+                f"{evidence_html(record)}</div>",
+                unsafe_allow_html=True,
+            )

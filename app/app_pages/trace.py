@@ -1,0 +1,101 @@
+"""Trace a claim: every chain to it, left to right, with evidence and the independence count.
+
+URL state: ``claim`` (a Claim node key).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.components.graph_view import graph_view
+from app.view import graphs, session
+from app.view.chains_html import CSS as CHAIN_CSS
+from app.view.chains_html import chain_html, independence_html
+from app.view.evidence import CSS, evidence_html, legend_html
+from app.view.payload import build_payload
+from graph import schema
+from graph.analysis import ORIGIN_RULE, claim_origins, trace
+from graph.errors import NotFoundError
+
+st.title("Trace a claim")
+st.markdown(CSS + CHAIN_CSS, unsafe_allow_html=True)
+G = session.graph()
+origins = session.analysis("claim_origins", claim_origins)
+if not origins:
+    st.info("No claims yet. Add articles first.")
+    st.stop()
+
+by_claim = {c: r for r in origins for c in r.claims}
+choices = [r.group for r in origins]
+wanted = session.param("claim")
+if wanted and wanted in by_claim:
+    wanted = by_claim[wanted].group
+session.seed("trace-claim", wanted if wanted in choices else choices[0])
+if st.session_state["trace-claim"] not in choices:  # the store changed under the page
+    st.session_state["trace-claim"] = choices[0]
+claim = st.selectbox(
+    "Claim",
+    choices,
+    key="trace-claim",
+    format_func=lambda k: f"{by_claim[k].text[:110]}  ({len(by_claim[k].outlets)} outlets)",
+)
+if claim != session.param("claim"):
+    session.set_params(claim=claim)
+result = by_claim[claim]
+
+st.markdown(independence_html(len(result.outlets), result.origins), unsafe_allow_html=True)
+st.caption(
+    f"Verdict: **{result.verdict}** · {result.articles} article(s), "
+    f"{result.attributions} attribution(s) · outlets: {', '.join(result.outlets)}"
+)
+if result.named_origins:
+    st.caption("Origins: " + ", ".join(result.named_origins))
+with st.expander("How origins are counted"):
+    st.text(ORIGIN_RULE)
+
+try:
+    chains = trace(G, claim)
+except NotFoundError as e:
+    st.error(str(e))
+    st.stop()
+
+st.subheader(f"{len(chains)} chain(s), earliest first")
+st.markdown(legend_html(), unsafe_allow_html=True)
+for chain in chains:
+    names = [chain.outlet or "(unknown outlet)"]
+    kinds = ["article"]
+    for hop in chain.hops:
+        names.append(hop.name)
+        kinds.append("outlet" if hop.outlet else hop.type)
+    if chain.origin is None:
+        names.append("(unspecified source)")
+        kinds.append("unspecified")
+    with st.container(border=True):
+        title = chain.title or chain.url or chain.article or ""
+        st.caption(f"{chain.published or 'undated'} · {title} · {chain.kind}")
+        st.markdown(chain_html(names, kinds), unsafe_allow_html=True)
+        record = graphs.attribution_record(G, chain.attribution)
+        st.markdown(evidence_html(record), unsafe_allow_html=True)
+        if chain.article:
+            st.page_link(
+                "app_pages/article.py",
+                label="Read the article",
+                query_params={"article": chain.article},
+            )
+
+keep = {c.attribution for c in chains}
+sub = G.subgraph(
+    keep
+    | {n for a in keep for n in (*G.predecessors(a), *G.successors(a))}
+    | {
+        o
+        for a in keep
+        for art in G.predecessors(a)
+        for o in G.successors(art)
+        if G.nodes[o].get("label") == schema.OUTLET
+    }
+)
+st.subheader("As a graph")
+event = graph_view(build_payload(graphs.collapse_attributions(sub)), key="trace-graph", height=420)
+if event is not None:
+    st.switch_page("app_pages/explore.py", query_params={"focus": event.node, "node": event.node})

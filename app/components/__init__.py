@@ -1,0 +1,1 @@
+"""Streamlit components that ship with sourcetrace (no npm build, no network)."""

@@ -1,0 +1,1 @@
+"""Building what the explorer shows: graph payloads, layouts, escaped evidence HTML."""

@@ -1,0 +1,153 @@
+"""Evidence as HTML: sentences and articles with sources, cues and contents marked.
+
+Every piece of article text is escaped before it is put into HTML, so a quote
+or a name containing ``<script>`` shows as text.
+
+>>> attr = {"sentence": "Ann <Lee> said it rained.", "source_text": "Ann <Lee>",
+...         "cue": "said", "content_text": "it rained"}
+>>> evidence_html(attr)  # doctest: +NORMALIZE_WHITESPACE
+'<span class="st-evidence"><mark class="st-source">Ann &lt;Lee&gt;</mark>
+ <mark class="st-cue">said</mark> <mark class="st-content">it rained</mark>.</span>'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+# Marks by priority: where spans overlap, the first listed wins.
+MARK_CLASSES: Final = ("cue", "source", "via", "content")
+CSS: Final = """
+<style>
+.st-evidence mark, .st-article mark { padding: 0 .15em; border-radius: .2em; }
+mark.st-source { background: #cfe8c6; }
+mark.st-via { background: #fde0c2; }
+mark.st-cue { background: #e3d3ee; font-weight: 600; }
+mark.st-content { background: #fbe3a0; }
+.st-article p { line-height: 1.6; }
+</style>
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Characters ``[start, end)`` of a text to mark with ``kind`` (one of MARK_CLASSES)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def locate(text: str, part: str | None, start: Any = None, base: int = 0) -> tuple[int, int] | None:
+    """Where ``part`` is in ``text``: at ``start - base`` when that matches, else its first match.
+
+    >>> locate("Ann said so.", "said", 4), locate("Ann said so.", "said", 104, base=100)
+    ((4, 8), (4, 8))
+    >>> locate("Ann said so.", "told") is None
+    True
+    """
+    if not part:
+        return None
+    if isinstance(start, int):
+        at = start - base
+        if at >= 0 and text[at : at + len(part)] == part:
+            return at, at + len(part)
+    at = text.find(part)
+    return (at, at + len(part)) if at >= 0 else None
+
+
+def marks_for(attribution: dict[str, Any], text: str, base: int = 0) -> list[Mark]:
+    """Marks for one attribution's source, vias, cue and content within ``text``.
+
+    ``base`` is the offset of ``text`` in the article (the sentence start when
+    ``text`` is the sentence, 0 when it is the whole article).
+    """
+    marks = []
+    parts: list[tuple[str, Any, Any]] = [
+        ("source", attribution.get("source_text"), attribution.get("source_start")),
+        ("cue", attribution.get("cue"), attribution.get("cue_start")),
+        ("content", attribution.get("content_text"), attribution.get("content_start")),
+    ]
+    parts += [("via", v.get("text"), v.get("start")) for v in attribution.get("via") or ()]
+    for kind, part, start in parts:
+        where = locate(text, part, start, base)
+        if where:
+            marks.append(Mark(where[0], where[1], kind))
+    return marks
+
+
+def highlight(text: str, marks: Iterable[Mark]) -> str:
+    """``text`` escaped, with each mark wrapped in ``<mark class="st-KIND">``.
+
+    >>> highlight("a<b", [Mark(1, 2, "cue")])
+    'a<mark class="st-cue">&lt;</mark>b'
+    """
+    owner: list[str | None] = [None] * len(text)
+    rank = {k: i for i, k in enumerate(MARK_CLASSES)}
+    for m in sorted(marks, key=lambda m: -rank.get(m.kind, 99)):
+        for i in range(max(m.start, 0), min(m.end, len(text))):
+            owner[i] = m.kind
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and owner[j] == owner[i]:
+            j += 1
+        chunk = html.escape(text[i:j])
+        kind = owner[i]
+        out.append(f'<mark class="st-{kind}">{chunk}</mark>' if kind else chunk)
+        i = j
+    return "".join(out)
+
+
+def evidence_html(attribution: dict[str, Any]) -> str:
+    """The attribution's sentence, escaped, with its parts marked."""
+    sentence = str(attribution.get("sentence") or "")
+    base = attribution.get("sentence_start")
+    marks = marks_for(attribution, sentence, base if isinstance(base, int) else 0)
+    return f'<span class="st-evidence">{highlight(sentence, marks)}</span>'
+
+
+def article_html(text: str, attributions: Sequence[dict[str, Any]]) -> str:
+    """The whole article, escaped, paragraph by paragraph, with every attribution marked."""
+    marks: list[Mark] = []
+    for attribution in attributions:
+        sentence = str(attribution.get("sentence") or "")
+        start = attribution.get("sentence_start")
+        where = locate(text, sentence, start)
+        if where is None:
+            continue
+        marks += [
+            Mark(m.start + where[0], m.end + where[0], m.kind)
+            for m in marks_for(attribution, sentence, where[0] if isinstance(start, int) else 0)
+        ]
+    paragraphs = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        start, end = m.span()
+        clipped = [
+            Mark(max(k.start, start) - start, min(k.end, end) - start, k.kind)
+            for k in marks
+            if k.start < end and k.end > start
+        ]
+        body = highlight(text[start:end], clipped).strip()
+        if body:
+            paragraphs.append(f"<p>{body.replace(chr(10), '<br>')}</p>")
+    return f'<div class="st-article">{"".join(paragraphs)}</div>'
+
+
+def legend_html() -> str:
+    """A one-line key to the marks."""
+    names = {"source": "source", "via": "intermediary", "cue": "cue", "content": "content"}
+    return " ".join(f'<mark class="st-{k}">{v}</mark>' for k, v in names.items())
+
+
+def heading(text: str, level: int = 3) -> str:
+    """An escaped HTML heading for text from an article (titles, names).
+
+    >>> heading("Dam <b>safe</b>")
+    '<h3>Dam &lt;b&gt;safe&lt;/b&gt;</h3>'
+    """
+    return f"<h{level}>{html.escape(text)}</h{level}>"

@@ -1,0 +1,305 @@
+"""Shape a schema graph (:mod:`graph.schema`) into what the graph view shows.
+
+Three steps, each a plain function over networkx graphs:
+
+* :func:`filter_graph` keeps the articles, attributions and nodes that pass
+  the user's filters (outlet, date range, attribution kind);
+* :func:`collapse_attributions` replaces every Attribution node by the chain
+  it stands for, ``Article -> VIA... -> origin -> Claim``, so the view shows
+  who cites whom; each edge remembers the attributions behind it;
+* :func:`aggregate` summarises a graph too large to draw: outlets and their
+  most-cited sources, with the number of nodes left out.
+
+>>> from graph.analysis._testing import GraphBuilder
+>>> b = GraphBuilder()
+>>> a = b.article("a1", outlet="Harbor Ledger")
+>>> att = b.attribute(a, "The ferry stops.", origin=b.person("Lena Ortiz"))
+>>> view = collapse_attributions(b.G)
+>>> label = nx.get_node_attributes(view, "label")
+>>> for u, v, rel in sorted(view.edges(data="rel")):
+...     print(label[u], rel, label[v])
+Article PUBLISHED_BY Outlet
+Article CITES Source
+Source ASSERTS Claim
+>>> view.nodes["Source:lena-ortiz"]["citations"]
+1
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph import schema
+
+# Relationship names of the collapsed view (edge attribute ``rel``).
+CITES = "CITES"  # article -> first hop of a chain
+PASSES = "VIA"  # hop -> next hop
+ASSERTS = schema.ASSERTS  # origin (or article, when unspecified) -> claim
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """One attribution read off the schema graph."""
+
+    attribution: str
+    article: str | None
+    outlet: str | None
+    hops: tuple[str, ...]  # VIA nodes in order, then the origin when there is one
+    claim: str | None
+    kind: str
+
+
+def chains(G: nx.MultiDiGraph) -> Iterator[Chain]:
+    """Every Attribution node of ``G`` as a :class:`Chain`."""
+    for key, data in G.nodes(data=True):
+        if data.get("label") != schema.ATTRIBUTION:
+            continue
+        article = outlet = claim = origin = None
+        via: list[tuple[int, str]] = []
+        for pred, _, rel in G.in_edges(key, keys=True):
+            if rel == schema.CONTAINS:
+                article = pred
+        for _, succ, rel, edge in G.out_edges(key, keys=True, data=True):
+            if rel == schema.VIA:
+                via.append((int(edge.get("position") or 0), succ))
+            elif rel == schema.ATTRIBUTED_TO:
+                origin = succ
+            elif rel == schema.ASSERTS:
+                claim = succ
+        if article is not None:
+            for _, succ, rel in G.out_edges(article, keys=True):
+                if rel == schema.PUBLISHED_BY:
+                    outlet = succ
+        hops = tuple(k for _, k in sorted(via)) + ((origin,) if origin else ())
+        yield Chain(
+            attribution=key,
+            article=article,
+            outlet=outlet,
+            hops=hops,
+            claim=claim,
+            kind=str(data.get("kind") or "statement"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GraphFilter:
+    """What the user asked to see; an empty set means "all"."""
+
+    labels: frozenset[str] = field(default_factory=frozenset)
+    outlets: frozenset[str] = field(default_factory=frozenset)  # Outlet node keys
+    date_from: str | None = None  # ISO dates, compared as strings
+    date_to: str | None = None
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def restricts_articles(self) -> bool:
+        return bool(self.outlets or self.date_from or self.date_to)
+
+    def article_passes(self, G: nx.MultiDiGraph, article: str) -> bool:
+        data = G.nodes[article]
+        if self.outlets:
+            published = {
+                v for _, v, rel in G.out_edges(article, keys=True) if rel == schema.PUBLISHED_BY
+            }
+            if not published & self.outlets:
+                return False
+        day = str(data.get("published") or "")[:10]
+        if self.date_from and (not day or day < self.date_from):
+            return False
+        return not (self.date_to and (not day or day > self.date_to))
+
+
+def filter_graph(G: nx.MultiDiGraph, spec: GraphFilter) -> nx.MultiDiGraph:
+    """The part of ``G`` that passes ``spec`` (labels are applied by :func:`collapse_attributions`).
+
+    With an outlet or date filter only the articles that pass, their
+    attributions and the nodes those reach are kept; with a kind filter,
+    attributions of other kinds are dropped.
+    """
+    if not spec.restricts_articles and not spec.kinds:
+        return G
+    keep: set[str] = set()
+    for chain in chains(G):
+        if spec.kinds and chain.kind not in spec.kinds:
+            continue
+        if spec.restricts_articles and (
+            chain.article is None or not spec.article_passes(G, chain.article)
+        ):
+            continue
+        keep.add(chain.attribution)
+        keep.update(k for k in (chain.article, chain.outlet, chain.claim, *chain.hops) if k)
+    for key, data in G.nodes(data=True):
+        label = data.get("label")
+        if label == schema.ARTICLE and spec.restricts_articles:
+            if spec.article_passes(G, key):
+                keep.add(key)
+                keep.update(
+                    v for _, v, r in G.out_edges(key, keys=True) if r == schema.PUBLISHED_BY
+                )
+        elif label in (schema.OUTLET, schema.ARTICLE) and not spec.restricts_articles:
+            keep.add(key)
+    return G.subgraph(keep).copy()
+
+
+def collapse_attributions(
+    G: nx.MultiDiGraph, *, labels: frozenset[str] = frozenset()
+) -> nx.DiGraph:
+    """Replace Attribution nodes by the chains they stand for.
+
+    Nodes get a ``citations`` attribute: how many attributions pass through
+    them (for an Article: how many it contains). Edges carry ``rel``,
+    ``attributions`` (node keys) and ``weight``. When ``labels`` is given,
+    only nodes with those labels are kept.
+    """
+    view = nx.DiGraph()
+    for key, data in G.nodes(data=True):
+        if data.get("label") != schema.ATTRIBUTION:
+            view.add_node(key, **data, citations=0)
+
+    def link(u: str, v: str, rel: str, attribution: str | None) -> None:
+        if view.has_edge(u, v):
+            edge = view.edges[u, v]
+            edge["weight"] += 1
+        else:
+            view.add_edge(u, v, rel=rel, weight=1, attributions=[])
+            edge = view.edges[u, v]
+        if attribution and len(edge["attributions"]) < 50:
+            edge["attributions"].append(attribution)
+
+    citations: Counter[str] = Counter()
+    for chain in chains(G):
+        path = [k for k in (chain.article, *chain.hops) if k]
+        for i in range(len(path) - 1):
+            link(
+                path[i],
+                path[i + 1],
+                CITES if i == 0 and chain.article else PASSES,
+                chain.attribution,
+            )
+        if chain.claim and path:
+            link(path[-1], chain.claim, ASSERTS, chain.attribution)
+        citations.update(set(path) | ({chain.claim} if chain.claim else set()))
+    for u, v, rel in G.edges(keys=True):
+        if rel in (schema.PUBLISHED_BY, schema.SIMILAR_TO) and u in view and v in view:
+            link(u, v, rel, None)
+    for key, n in citations.items():
+        if key in view:
+            view.nodes[key]["citations"] = n
+    if labels:
+        view.remove_nodes_from(
+            [k for k, d in view.nodes(data=True) if d.get("label") not in labels]
+        )
+    return view
+
+
+@dataclass(frozen=True, slots=True)
+class Aggregate:
+    """A summary view: the graph to draw and how many nodes it leaves out."""
+
+    G: nx.DiGraph
+    hidden: int
+
+
+def aggregate(view: nx.DiGraph, *, top_sources: int = 60, top_links: int = 3) -> Aggregate:
+    """Outlets and their ``top_sources`` most-cited sources, linked by citation counts.
+
+    Each source keeps its links from the ``top_links`` outlets citing it most.
+
+    >>> v = nx.DiGraph()
+    >>> v.add_node("Outlet:o", label="Outlet", name="O", citations=0)
+    >>> v.add_node("Article:a", label="Article", citations=1)
+    >>> v.add_node("Source:s", label="Source", name="S", citations=1)
+    >>> v.add_edge("Article:a", "Outlet:o", rel="PUBLISHED_BY", weight=1)
+    >>> v.add_edge("Article:a", "Source:s", rel="CITES", weight=1)
+    >>> agg = aggregate(v)
+    >>> sorted(agg.G.edges(data="weight")), agg.hidden
+    ([('Outlet:o', 'Source:s', 1)], 1)
+    """
+    label_of = view.nodes
+    outlets = [k for k, d in view.nodes(data=True) if d.get("label") == schema.OUTLET]
+    sources = sorted(
+        (k for k, d in view.nodes(data=True) if d.get("label") == schema.SOURCE),
+        key=lambda k: (-int(label_of[k].get("citations", 0)), k),
+    )[:top_sources]
+    shown = set(outlets) | set(sources)
+    out = nx.DiGraph()
+    for k in shown:
+        out.add_node(k, **view.nodes[k])
+    outlet_of = {
+        a: o for a, o, rel in view.edges(data="rel") if rel == schema.PUBLISHED_BY and o in shown
+    }
+    for article, outlet in outlet_of.items():
+        for target in nx.descendants(view, article) if view.out_degree(article) else ():
+            if target in shown and target != outlet:
+                if out.has_edge(outlet, target):
+                    out.edges[outlet, target]["weight"] += 1
+                else:
+                    out.add_edge(outlet, target, rel=CITES, weight=1, attributions=[])
+    for outlet in outlets:  # an outlet's size: the citations its articles make here
+        out.nodes[outlet]["citations"] = sum(w for _, _, w in out.out_edges(outlet, data="weight"))
+    for source in sources:
+        links = sorted(out.in_edges(source, data="weight"), key=lambda e: (-e[2], e[0]))
+        out.remove_edges_from([(u, v) for u, v, _ in links[top_links:]])
+    return Aggregate(G=out, hidden=view.number_of_nodes() - out.number_of_nodes())
+
+
+def raw_view(G: nx.MultiDiGraph, *, labels: frozenset[str] = frozenset()) -> nx.DiGraph:
+    """``G`` as drawn with its Attribution nodes: one edge per related pair, ``rel`` its type."""
+    view = nx.DiGraph()
+    citations = collapse_attributions(G)
+    for key, data in G.nodes(data=True):
+        n = citations.nodes[key]["citations"] if key in citations else 0
+        view.add_node(key, **data, citations=n)
+    for u, v, rel in G.edges(keys=True):
+        if view.has_edge(u, v):
+            view.edges[u, v]["weight"] += 1
+        else:
+            view.add_edge(u, v, rel=rel, weight=1, attributions=[])
+    if labels:
+        view.remove_nodes_from(
+            [k for k, d in view.nodes(data=True) if d.get("label") not in labels]
+        )
+    return view
+
+
+def attribution_record(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
+    """An Attribution node's properties plus ``key``, ``article``, ``outlet``, ``claim``
+    and ``via`` (the VIA edges' ``text``/``start``/``end``, outermost first)."""
+    record: dict[str, Any] = dict(G.nodes[key])
+    record["key"] = key
+    via = []
+    for _, target, rel, edge in G.out_edges(key, keys=True, data=True):
+        if rel == schema.VIA:
+            via.append({**edge, "node": target})
+        elif rel == schema.ASSERTS:
+            record["claim"] = target
+        elif rel == schema.ATTRIBUTED_TO:
+            record["origin"] = target
+    record["via"] = sorted(via, key=lambda e: int(e.get("position") or 0))
+    for article, _, rel in G.in_edges(key, keys=True):
+        if rel == schema.CONTAINS:
+            record["article"] = article
+            for _, outlet, r in G.out_edges(article, keys=True):
+                if r == schema.PUBLISHED_BY:
+                    record["outlet"] = outlet
+    return record
+
+
+def attributions_of(G: nx.MultiDiGraph, key: str, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Records (see :func:`attribution_record`) of the attributions a node takes part in."""
+    if key not in G:
+        return []
+    if G.nodes[key].get("label") == schema.ATTRIBUTION:
+        return [attribution_record(G, key)]
+    found = [
+        n
+        for n in (*G.predecessors(key), *G.successors(key))
+        if G.nodes[n].get("label") == schema.ATTRIBUTION
+    ]
+    unique = sorted(dict.fromkeys(found), key=lambda n: (str(G.nodes[n].get("article_id")), n))
+    return [attribution_record(G, n) for n in unique[:limit]]

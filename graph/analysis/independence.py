@@ -1,0 +1,285 @@
+"""Independence of claims: how many distinct origins stand behind what many outlets carry.
+
+A claim (with its near-duplicates, see :func:`~graph.analysis._view.claim_groups`)
+carried by several outlets that all lead back to one origin is *single-source*:
+the repetition looks like corroboration but is amplification. :data:`ORIGIN_RULE`
+states exactly how origins are counted; the CLI shows it to the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph.analysis._view import (
+    SIMILARITY_THRESHOLD,
+    AttributionView,
+    attribution_views,
+    claim_groups,
+    display_name,
+    group_text,
+)
+
+ORIGIN_RULE = """\
+How origins are counted (per claim, near-duplicate claims taken together); the
+count is a lower bound, the number of origins the collection proves distinct:
+1. A named person or organisation is one origin, however many articles quote
+   it. Within one claim, a bare surname ("Ortiz") and a name that differs only
+   by middle names or initials ("Lena M. Ortiz") are the same person as the
+   full name, when only one full name fits.
+2. Anonymous sources ("two port officials", "a senior official") and unspecified
+   ones ("it was reported") are unidentified: two anonymous officials in two
+   outlets are no proof of two origins, and an anonymous source may be one of
+   the named ones.
+3. An outlet is never an origin, only an intermediary. An outlet given as the
+   source ("..., the Meridian Wire reported") that itself carries the claim in
+   the collection is a relay: its own articles supply the origins. An outlet
+   that does not carry the claim here, or an outlet citing itself, hides its
+   source: it counts as unidentified.
+4. All unidentified sources of a claim count as one origin, and only when the
+   claim has no named origin.
+5. A claim whose outlets only cite each other has no origin left: 0 origins,
+   circular reporting.
+6. Only statements count: a refusal ("declined to comment on ..."), a denial or
+   a photo credit lends no support to a claim.
+Single-source: carried by at least --min-outlets outlets, exactly 1 origin.
+Independent: at least 2 origins."""
+
+SINGLE_SOURCE = "single-source"
+INDEPENDENT = "independent"
+CIRCULAR = "circular"
+SINGLE_OUTLET = "single-outlet"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimOrigins:
+    """Who carries a claim group and how many distinct origins it has.
+
+    ``origins`` is the count under :data:`ORIGIN_RULE`; ``named_origins`` the
+    names behind it; ``unidentified`` the number of attributions to anonymous or
+    unspecified sources (or to outlets that hide their source), and
+    ``unidentified_sources`` how those are described ("two port officials", an
+    outlet's name, "(unspecified)"); ``amplification`` outlets per origin.
+    """
+
+    group: str
+    claims: tuple[str, ...]
+    text: str
+    articles: int
+    outlets: tuple[str, ...]
+    attributions: int
+    named_origins: tuple[str, ...]
+    unidentified: int
+    unidentified_sources: tuple[str, ...]
+    relayed_outlets: tuple[str, ...]
+    origins: int
+    verdict: str
+    amplification: float
+
+
+def ground_origin(view: AttributionView, carriers: set[str | None]) -> tuple[str, str]:
+    """Classify one attribution's origin under :data:`ORIGIN_RULE`.
+
+    Returns ``("named", key)``, ``("unidentified", key)`` or ``("relay", outlet_key)``;
+    ``carriers`` are the outlets that publish the claim.
+    """
+    hop = view.effective_origin()
+    if hop is None:
+        return ("unidentified", view.key)
+    if hop.outlet is not None:
+        if hop.outlet != view.outlet and hop.outlet in carriers:
+            return ("relay", hop.outlet)
+        return ("unidentified", hop.outlet)
+    if hop.type in ("anonymous", "unspecified", "") or view.origin is None:
+        return ("unidentified", hop.key)
+    return ("named", hop.key)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_tokens(name: str) -> list[str]:
+    tokens = [t.strip(".,'’").lower() for t in name.split()]
+    return [t for t in tokens if t and t not in _SUFFIXES]
+
+
+def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
+    """Named origins of one claim grouped by person, under rule 1 of :data:`ORIGIN_RULE`.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for key, name in [("a", "Lena Ortiz"), ("b", "Ortiz"), ("c", "Lena M. Ortiz"),
+    ...                   ("d", "Tomas Vela")]:
+    ...     G.add_node(key, label="Source", name=name, type="person")
+    >>> G.add_node("e", label="Source", name="Vela", type="organization")
+    >>> sorted(sorted(g) for g in same_people(G, {"a", "b", "c", "d", "e"}))
+    [['a', 'b', 'c'], ['d', 'e']]
+    """
+    U = nx.Graph()
+    U.add_nodes_from(keys)
+    people = [k for k in keys if G.nodes[k].get("type") == "person"]
+    full: dict[tuple[str, str], list[str]] = {}
+    for k in people:
+        tokens = _name_tokens(display_name(G, k))
+        if len(tokens) >= 2:
+            full.setdefault((tokens[0], tokens[-1]), []).append(k)
+    for members in full.values():
+        nx.add_path(U, members)
+    by_surname: dict[str, set[tuple[str, str]]] = {}
+    for first_last in full:
+        by_surname.setdefault(first_last[1], set()).add(first_last)
+    # A bare surname is often typed as an organisation by the tagger ("Bamford said").
+    bare = [k for k in keys if G.nodes[k].get("type") in ("person", "organization")]
+    for k in bare:
+        tokens = _name_tokens(display_name(G, k))
+        if len(tokens) == 1 and len(by_surname.get(tokens[0], ())) == 1:
+            [first_last] = by_surname[tokens[0]]
+            U.add_edge(k, full[first_last][0])
+    return [set(c) for c in nx.connected_components(U)]
+
+
+def claim_origins(
+    G: nx.MultiDiGraph,
+    *,
+    similarity: float = SIMILARITY_THRESHOLD,
+    min_outlets: int = 2,
+    views: Sequence[AttributionView] | None = None,
+) -> list[ClaimOrigins]:
+    """Origins of every claim group that at least one attribution asserts.
+
+    Sorted by amplification, then number of outlets and articles (descending).
+
+    Examples
+    --------
+    Two outlets carry the mayor's claim, a third relays one of them:
+
+    >>> from graph.analysis._testing import GraphBuilder
+    >>> b = GraphBuilder()
+    >>> a1 = b.article("a1", outlet="The Harbor Ledger")
+    >>> a2 = b.article("a2", outlet="Meridian Wire")
+    >>> a3 = b.article("a3", outlet="Coastline Courier")
+    >>> ortiz = b.person("Lena Ortiz")
+    >>> _ = b.attribute(a1, "The ferry stops.", origin=ortiz)
+    >>> _ = b.attribute(a2, "The ferry stops.", origin=ortiz)
+    >>> _ = b.attribute(a3, "The ferry stops.", origin=b.outlet("Meridian Wire"))
+    >>> [r] = claim_origins(b.G)
+    >>> r.verdict, r.origins, len(r.outlets), r.named_origins, r.relayed_outlets
+    ('single-source', 1, 3, ('Lena Ortiz',), ('Meridian Wire',))
+    """
+    views = [v for v in (attribution_views(G) if views is None else views) if v.supports]
+    by_claim: dict[str, list[AttributionView]] = {}
+    for view in views:
+        for c in view.claims:
+            by_claim.setdefault(c, []).append(view)
+    results = []
+    for claims in claim_groups(G, similarity):
+        seen: dict[str, AttributionView] = {}
+        for c in claims:
+            for view in by_claim.get(c, ()):
+                seen[view.key] = view
+        if not seen:
+            continue
+        group_views = list(seen.values())
+        carriers: set[str | None] = {v.outlet for v in group_views}
+        named: set[str] = set()
+        relayed: set[str] = set()
+        unidentified = 0
+        hidden: set[str] = set()
+        for view in group_views:
+            kind, key = ground_origin(view, carriers)
+            if kind == "named":
+                named.add(key)
+            elif kind == "relay":
+                relayed.add(key)
+            else:
+                unidentified += 1
+                hidden.add(_hidden_name(G, key))
+        people = same_people(G, named)
+        origins = len(people) if people else (1 if unidentified else 0)
+        outlets = {v.outlet or f"({v.article})" for v in group_views}
+        n_outlets = len(outlets)
+        if origins == 0:
+            verdict = CIRCULAR
+        elif origins >= 2:
+            verdict = INDEPENDENT
+        elif n_outlets >= min_outlets:
+            verdict = SINGLE_SOURCE
+        else:
+            verdict = SINGLE_OUTLET
+        results.append(
+            ClaimOrigins(
+                group=claims[0],
+                claims=tuple(claims),
+                text=group_text(G, claims, group_views),
+                articles=len({v.article for v in group_views}),
+                outlets=tuple(sorted(_name(G, o) for o in outlets)),
+                attributions=len(group_views),
+                named_origins=tuple(
+                    sorted(max((display_name(G, k) for k in p), key=len) for p in people)
+                ),
+                unidentified=unidentified,
+                unidentified_sources=tuple(sorted(hidden)),
+                relayed_outlets=tuple(sorted(display_name(G, k) for k in relayed)),
+                origins=origins,
+                verdict=verdict,
+                amplification=round(n_outlets / max(origins, 1), 2),
+            )
+        )
+    results.sort(key=lambda r: (-r.amplification, -len(r.outlets), -r.articles, r.group))
+    return results
+
+
+def _hidden_name(G: nx.MultiDiGraph, key: str) -> str:
+    if G.nodes[key].get("label") == "Attribution":
+        return "(unspecified)"
+    return " ".join(display_name(G, key).split()).lower()
+
+
+def _name(G: nx.MultiDiGraph, key: str) -> str:
+    return display_name(G, key) if key in G else key
+
+
+def single_source(
+    G: nx.MultiDiGraph,
+    *,
+    min_outlets: int = 2,
+    similarity: float = SIMILARITY_THRESHOLD,
+) -> list[ClaimOrigins]:
+    """Claims carried by at least ``min_outlets`` outlets that lead back to one origin.
+
+    Ranked by amplification (outlets per origin), highest first.
+
+    Examples
+    --------
+    >>> from graph.analysis._testing import GraphBuilder
+    >>> b = GraphBuilder()
+    >>> for i, outlet in enumerate(["The Harbor Ledger", "Meridian Wire"]):
+    ...     art = b.article(f"a{i}", outlet=outlet)
+    ...     _ = b.attribute(art, "Port closes.", origin=b.anonymous("officials", article=art))
+    >>> [r.text for r in single_source(b.G)]
+    ['Port closes.']
+    >>> single_source(b.G, min_outlets=3)
+    []
+    """
+    return [
+        r
+        for r in claim_origins(G, similarity=similarity, min_outlets=min_outlets)
+        if r.verdict == SINGLE_SOURCE
+    ]
+
+
+def independent_claims(
+    G: nx.MultiDiGraph, *, similarity: float = SIMILARITY_THRESHOLD
+) -> list[ClaimOrigins]:
+    """Claims with at least two distinct origins under :data:`ORIGIN_RULE`.
+
+    >>> from graph.analysis._testing import GraphBuilder
+    >>> b = GraphBuilder()
+    >>> a1, a2 = b.article("a1", outlet="Ledger"), b.article("a2", outlet="Wire")
+    >>> _ = b.attribute(a1, "Bridge shut.", origin=b.person("Ana Ruiz"))
+    >>> _ = b.attribute(a2, "Bridge shut.", origin=b.person("Tomas Vela"))
+    >>> [(r.text, r.origins) for r in independent_claims(b.G)]
+    [('Bridge shut.', 2)]
+    """
+    return [r for r in claim_origins(G, similarity=similarity) if r.verdict == INDEPENDENT]

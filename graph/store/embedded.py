@@ -1,0 +1,461 @@
+"""The embedded store: the whole graph in one SQLite file, no server.
+
+Each article (or each batch of articles) is written in one transaction, with
+SQLite's rollback journal (``journal_mode=DELETE``, ``synchronous=FULL``): a
+crash mid-write leaves a hot journal that the next open rolls back, so the
+file only ever holds whole articles, and at rest the store is one file (WAL
+would keep ``-wal``/``-shm`` files beside it and need a checkpoint on close,
+which a killed process never runs).
+
+>>> import tempfile, pathlib
+>>> from graph.model import Article
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "graph.sqlite"
+>>> store = EmbeddedStore(path)
+>>> store.write_article(Article.create(text="Nothing said.", outlet="Reuters"), []).status
+'added'
+>>> store.counts()["nodes"]["Outlet"]
+1
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any, TypeVar
+
+import networkx as nx
+
+from graph import schema
+from graph.build import ArticleRows, GraphBuilder, merge_props
+from graph.errors import NotFoundError, StoreError
+from graph.model import Article, Attribution
+from graph.store.base import WriteResult
+from graph.store.common import Edge, chains_from, check_labels, expand, outlet_filter_id, source_key
+from graph.store.sqlite_claims import DDL as claim_index_ddl
+from graph.store.sqlite_claims import SqliteClaimIndex
+
+APPLICATION_ID = 0x53545243  # "STRC": marks a sourcetrace store
+SCHEMA_VERSION = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS nodes (
+    key   TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    id    TEXT NOT NULL,
+    owner TEXT,
+    props TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
+CREATE INDEX IF NOT EXISTS nodes_owner ON nodes(owner) WHERE owner IS NOT NULL;
+CREATE TABLE IF NOT EXISTS edges (
+    src   TEXT NOT NULL,
+    type  TEXT NOT NULL,
+    dst   TEXT NOT NULL,
+    k     INTEGER NOT NULL DEFAULT 0,
+    props TEXT NOT NULL,
+    PRIMARY KEY (src, type, dst, k)
+);
+CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
+CREATE INDEX IF NOT EXISTS edges_type ON edges(type);
+"""
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _reading(method: _F) -> _F:
+    """Turn SQLite errors of a read (a locked or damaged file) into a StoreError."""
+
+    @functools.wraps(method)
+    def wrapper(self: EmbeddedStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot read the store: {e}") from e
+
+    return wrapper  # type: ignore[return-value]
+
+
+class EmbeddedStore:
+    """A :class:`~graph.store.base.GraphStore` in one SQLite file at ``path``."""
+
+    def __init__(self, path: str | Path, *, batch_size: int = 50) -> None:
+        self.path = Path(path)
+        self.batch_size = batch_size
+        self._lock = threading.RLock()
+        self._builder: GraphBuilder | None = None
+        self._check_file()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=10
+            )
+            self._db.execute("PRAGMA journal_mode=DELETE")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._init_schema()
+        except (sqlite3.Error, OSError) as e:
+            raise StoreError(f"{self.path}: cannot open the store: {e}") from e
+
+    def _check_file(self) -> None:
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a store file")
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return
+        try:
+            with self.path.open("rb") as f:
+                head = f.read(len(SQLITE_MAGIC))
+        except OSError as e:
+            raise StoreError(f"{self.path}: cannot read the store: {e}") from e
+        if head != SQLITE_MAGIC:
+            raise StoreError(f"{self.path}: not a sourcetrace store (not an SQLite file)")
+
+    def _init_schema(self) -> None:
+        db = self._db
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != APPLICATION_ID and tables:
+            raise StoreError(f"{self.path}: an SQLite file but not a sourcetrace store")
+        if app_id == APPLICATION_ID:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: store schema version {version} is newer than this "
+                    f"sourcetrace ({SCHEMA_VERSION})"
+                )
+            return
+        db.execute("BEGIN IMMEDIATE")
+        for statement in [*_DDL.split(";"), *claim_index_ddl]:
+            if statement.strip():
+                db.execute(statement)
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        db.execute("COMMIT")
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @property
+    def builder(self) -> GraphBuilder:
+        """The row builder, seeded with the people already stored (claims: in the file)."""
+        if self._builder is None:
+            index = SqliteClaimIndex(self._db)
+            if not len(index):  # a store written before the index existed: fill it
+                for id_, props in self._rows("SELECT id, props FROM nodes WHERE label=?", "Claim"):
+                    index.add(id_, str(props.get("text", "")), str(props.get("group", id_)))
+            builder = GraphBuilder(claims=index)
+            for id_, props in self._rows("SELECT id, props FROM nodes WHERE label=?", "Source"):
+                if props.get("type") == "person":
+                    builder.people.add(id_, str(props.get("name", "")), props.get("roles") or [])
+            self._builder = builder
+        return self._builder
+
+    def _rows(self, sql: str, *params: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+        for id_, props in self._db.execute(sql, params).fetchall():
+            yield id_, json.loads(props)
+
+    def write_article(self, article: Article, attributions: Sequence[Attribution]) -> WriteResult:
+        return self.write_articles([(article, attributions)])[0]
+
+    def write_articles(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> list[WriteResult]:
+        results: list[WriteResult] = []
+        it = iter(items)
+        while batch := list(islice(it, self.batch_size)):
+            results.extend(self._write_batch(batch))
+        return results
+
+    def _write_batch(self, batch: list[tuple[Article, Sequence[Attribution]]]) -> list[WriteResult]:
+        with self._lock:
+            builder = self.builder
+            results: list[WriteResult] = []
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                for article, attributions in batch:
+                    old = self._content_hash(article.id)
+                    if old == article.content_hash:
+                        results.append(
+                            WriteResult(
+                                article_id=article.id,
+                                status="unchanged",
+                                attributions=self._count_owned(article.id),
+                            )
+                        )
+                        continue
+                    if old is not None:
+                        self._delete_article(article.id)
+                    rows = builder.rows(article, attributions)
+                    self._insert(rows)
+                    results.append(
+                        WriteResult(
+                            article_id=article.id,
+                            status="added" if old is None else "replaced",
+                            attributions=rows.attributions,
+                        )
+                    )
+                self._db.execute("COMMIT")
+            except BaseException as e:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                self._builder = None  # re-seed from the file: the rollback undid the index too
+                if isinstance(e, sqlite3.Error):
+                    raise StoreError(f"{self.path}: write failed: {e}") from e
+                raise
+            return results
+
+    def _content_hash(self, article_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT json_extract(props, '$.content_hash') FROM nodes WHERE key=?",
+            (schema.node_key(schema.ARTICLE, article_id),),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def _count_owned(self, article_id: str) -> int:
+        row = self._db.execute(
+            "SELECT count(*) FROM nodes WHERE owner=? AND label=?", (article_id, schema.ATTRIBUTION)
+        ).fetchone()
+        return int(row[0])
+
+    def _delete_article(self, article_id: str) -> None:
+        db = self._db
+        owned = [k for (k,) in db.execute("SELECT key FROM nodes WHERE owner=?", (article_id,))]
+        if not owned:
+            return
+        marks = ",".join("?" * len(owned))
+        shared = {
+            k
+            for (k,) in db.execute(
+                f"SELECT dst FROM edges WHERE src IN ({marks})",
+                owned,
+            )
+        } - set(owned)
+        db.execute(f"DELETE FROM edges WHERE src IN ({marks}) OR dst IN ({marks})", owned * 2)
+        db.execute("DELETE FROM nodes WHERE owner=?", (article_id,))
+        for key in shared:
+            label = key.partition(":")[0]
+            if label == schema.CLAIM:
+                left = db.execute(
+                    "SELECT 1 FROM edges WHERE dst=? AND type=? LIMIT 1", (key, schema.ASSERTS)
+                ).fetchone()
+            else:
+                left = db.execute(
+                    "SELECT 1 FROM edges WHERE dst=? OR src=? LIMIT 1", (key, key)
+                ).fetchone()
+            if left is None:
+                db.execute("DELETE FROM edges WHERE src=? OR dst=?", (key, key))
+                db.execute("DELETE FROM nodes WHERE key=?", (key,))
+                if label == schema.CLAIM and self._builder is not None:
+                    self._builder.claims.discard(key.partition(":")[2])
+
+    def _absorb(self, old: str, new: str) -> None:
+        """Merge the node ``old`` into ``new``: its properties and its edges."""
+        db = self._db
+        found = db.execute("SELECT props FROM nodes WHERE key=?", (old,)).fetchone()
+        into = db.execute("SELECT props FROM nodes WHERE key=?", (new,)).fetchone()
+        if found is None or into is None:
+            return
+        props = merge_props(json.loads(into[0]), json.loads(found[0]))
+        db.execute(
+            "UPDATE nodes SET props=? WHERE key=?", (json.dumps(props, ensure_ascii=False), new)
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO edges(src, type, dst, k, props) "
+            "SELECT src, type, ?, k, props FROM edges WHERE dst=?",
+            (new, old),
+        )
+        db.execute("DELETE FROM edges WHERE dst=? OR src=?", (old, old))
+        db.execute("DELETE FROM nodes WHERE key=?", (old,))
+
+    def _insert(self, rows: ArticleRows) -> None:
+        db = self._db
+        for n in rows.nodes:
+            props = n.props
+            if n.owner is None:
+                row = db.execute("SELECT props FROM nodes WHERE key=?", (n.key,)).fetchone()
+                if row is not None:
+                    props = merge_props(json.loads(row[0]), props)
+            db.execute(
+                "INSERT OR REPLACE INTO nodes(key, label, id, owner, props) VALUES (?,?,?,?,?)",
+                (n.key, n.label, n.id, n.owner, json.dumps(props, ensure_ascii=False)),
+            )
+        db.executemany(
+            "INSERT OR REPLACE INTO edges(src, type, dst, k, props) VALUES (?,?,?,?,?)",
+            [
+                (e.start, e.type, e.end, e.discriminator, json.dumps(e.props, ensure_ascii=False))
+                for e in rows.edges
+            ],
+        )
+        for old, new in rows.merges:
+            self._absorb(old, new)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @_reading
+    def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
+        with self._lock:
+            old = self._content_hash(article_id)
+        return old is not None and (content_hash is None or old == content_hash)
+
+    @_reading
+    def counts(self) -> dict[str, dict[str, int]]:
+        with self._lock:
+            nodes = dict(self._db.execute("SELECT label, count(*) FROM nodes GROUP BY label"))
+            rels = dict(self._db.execute("SELECT type, count(*) FROM edges GROUP BY type"))
+        return {
+            "nodes": {label: int(nodes.get(label, 0)) for label in schema.LABELS},
+            "relationships": {t: int(rels.get(t, 0)) for t in schema.REL_TYPES},
+        }
+
+    @_reading
+    def node(self, key: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._db.execute("SELECT label, props FROM nodes WHERE key=?", (key,)).fetchone()
+        if row is None:
+            return None
+        return {**json.loads(row[1]), "label": row[0]}
+
+    @_reading
+    def search(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[str]:
+        check_labels(labels)
+        needle = text.lower()
+        if not needle:
+            return []
+        sql = (
+            "SELECT key FROM nodes WHERE (instr(lower(json_extract(props,'$.name')), ?) "
+            "OR instr(lower(json_extract(props,'$.title')), ?) "
+            "OR instr(lower(json_extract(props,'$.text')), ?))"
+        )
+        params: list[Any] = [needle] * 3
+        if labels:
+            sql += f" AND label IN ({','.join('?' * len(labels))})"
+            params += list(labels)
+        sql += " ORDER BY label, key LIMIT ?"
+        with self._lock:
+            return [k for (k,) in self._db.execute(sql, [*params, limit])]
+
+    def _edges_touching(self, keys: Sequence[str]) -> list[Edge]:
+        out = []
+        for i in range(0, len(keys), 400):
+            chunk = list(keys[i : i + 400])
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                f"SELECT src, type, dst, props FROM edges WHERE src IN ({marks}) "
+                f"UNION SELECT src, type, dst, props FROM edges WHERE dst IN ({marks})"
+            )
+            for src, type_, dst, props in self._db.execute(sql, chunk * 2):
+                out.append((src, type_, dst, json.loads(props)))
+        return out
+
+    def _graph_of(self, keys: Iterable[str], edges: Iterable[Edge]) -> nx.MultiDiGraph:
+        G = nx.MultiDiGraph()
+        keys = list(keys)
+        for i in range(0, len(keys), 400):
+            chunk = keys[i : i + 400]
+            marks = ",".join("?" * len(chunk))
+            for key, label, props in self._db.execute(
+                f"SELECT key, label, props FROM nodes WHERE key IN ({marks})",
+                chunk,
+            ):
+                G.add_node(key, label=label, **json.loads(props))
+        for src, type_, dst, props in edges:
+            if src in G and dst in G:
+                G.add_edge(src, dst, key=type_, **props)
+        return G
+
+    @_reading
+    def neighbourhood(self, key: str, *, depth: int = 1, limit: int = 500) -> nx.MultiDiGraph:
+        with self._lock:
+            if self.node(key) is None:
+                raise NotFoundError(f"no node {key!r} in {self.path}")
+            keys, _ = expand(key, depth, limit, self._edges_touching)
+            return self._graph_of(keys, self._edges_touching(keys))
+
+    @_reading
+    def chains(self, claim_id: str) -> list[list[str]]:
+        claim = schema.node_key(schema.CLAIM, claim_id)
+        with self._lock:
+            if self.node(claim) is None:
+                raise NotFoundError(f"no claim {claim_id!r} in {self.path}")
+            ats = [
+                a
+                for (a,) in self._db.execute(
+                    "SELECT src FROM edges WHERE dst=? AND type=?", (claim, schema.ASSERTS)
+                )
+            ]
+            rows = []
+            for at in ats:
+                links = self._db.execute(
+                    "SELECT type, dst, k FROM edges WHERE src=? UNION "
+                    "SELECT type, src, 0 FROM edges WHERE dst=? AND type=?",
+                    (at, at, schema.CONTAINS),
+                ).fetchall()
+                rows.append((at, links))
+        return chains_from(claim, rows)
+
+    @_reading
+    def attributions(
+        self,
+        *,
+        article_id: str | None = None,
+        outlet: str | None = None,
+        source_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        sql = "SELECT n.props FROM nodes n WHERE n.label = 'Attribution'"
+        params: list[Any] = []
+        if article_id is not None:
+            sql += " AND n.owner = ?"
+            params.append(article_id)
+        if outlet is not None:
+            sql += (
+                " AND n.owner IN (SELECT substr(e.src, 9) FROM edges e "
+                "WHERE e.type='PUBLISHED_BY' AND e.dst=?)"
+            )
+            params.append(schema.node_key(schema.OUTLET, outlet_filter_id(outlet)))
+        if source_id is not None:
+            sql += (
+                " AND n.key IN (SELECT e.src FROM edges e "
+                "WHERE e.type='ATTRIBUTED_TO' AND e.dst IN (?, ?))"
+            )
+            params += list(source_key(source_id))
+        with self._lock:
+            found = [json.loads(p) for (p,) in self._db.execute(sql, params)]
+        found.sort(key=lambda p: (p["article_id"], p["sentence_start"], p["cue_start"]))
+        return found
+
+    @_reading
+    def to_networkx(self, *, labels: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        check_labels(labels or ())
+        G = nx.MultiDiGraph()
+        with self._lock:
+            if labels:
+                marks = ",".join("?" * len(labels))
+                nodes = self._db.execute(
+                    f"SELECT key, label, props FROM nodes WHERE label IN ({marks})",
+                    list(labels),
+                )
+            else:
+                nodes = self._db.execute("SELECT key, label, props FROM nodes")
+            for key, label, props in nodes:
+                G.add_node(key, label=label, **json.loads(props))
+            for src, type_, dst, props in self._db.execute(
+                "SELECT src, type, dst, props FROM edges"
+            ):
+                if src in G and dst in G:
+                    G.add_edge(src, dst, key=type_, **json.loads(props))
+        return G
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,370 @@
+"""The Neo4j store: the graph in a Neo4j 5 (or any Bolt/Cypher) server.
+
+Writes are ``UNWIND $rows AS row MERGE ...`` in chunks of ``batch_rows``
+rows, one transaction per batch of articles; every statement lives in
+:mod:`graph.store.cypher`. Opening checks the connection and the credentials
+and raises :class:`~graph.errors.StoreUnavailableError` within seconds when
+the server cannot be used.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import neo4j
+import networkx as nx
+from neo4j.exceptions import AuthError, DriverError, Neo4jError
+
+from graph import schema
+from graph.build import ArticleRows, GraphBuilder, merge_props
+from graph.errors import NotFoundError, StoreError, StoreUnavailableError
+from graph.model import Article, Attribution
+from graph.store import cypher
+from graph.store.base import WriteResult
+from graph.store.common import Edge, chains_from, check_labels, expand, outlet_filter_id, source_key
+
+_OWNED_LABELS = (schema.ARTICLE, schema.ATTRIBUTION)
+
+
+class Neo4jStore:
+    """A :class:`~graph.store.base.GraphStore` on a Bolt server at ``uri``."""
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        user: str = "neo4j",
+        password: str = "",
+        database: str | None = None,
+        batch_rows: int = 1000,
+        timeout: float = 5.0,
+    ) -> None:
+        self.uri = uri
+        self.database = database
+        self.batch_rows = max(1, batch_rows)
+        self._builder: GraphBuilder | None = None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=(user, password),
+                connection_timeout=timeout,
+                connection_acquisition_timeout=timeout,
+                max_transaction_retry_time=timeout,
+            )
+        except (ValueError, DriverError, Neo4jError) as e:
+            raise StoreError(f"{uri}: not a usable Neo4j URI: {e}") from e
+        try:
+            self._driver.verify_connectivity()
+            self._driver.verify_authentication()
+            with self._session() as session:
+                session.run(cypher.PING).consume()
+                for statement in (*cypher.CONSTRAINTS, *cypher.INDEXES):
+                    session.run(statement).consume()
+        except AuthError as e:
+            self._driver.close()
+            raise StoreUnavailableError(
+                f"{uri}: the server refused the credentials of user {user!r}"
+            ) from e
+        except (DriverError, OSError) as e:
+            self._driver.close()
+            raise StoreUnavailableError(f"{uri}: the Neo4j server is unreachable: {e}") from e
+        except Neo4jError as e:
+            self._driver.close()
+            raise StoreUnavailableError(f"{uri}: cannot use the database: {e}") from e
+
+    def _session(self) -> neo4j.Session:
+        return self._driver.session(database=self.database)
+
+    def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        try:
+            records, _, _ = self._driver.execute_query(
+                query, params, database_=self.database, routing_=neo4j.RoutingControl.READ
+            )
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"{self.uri}: query failed: {e}") from e
+        return [r.data() for r in records]
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @property
+    def builder(self) -> GraphBuilder:
+        """The row builder, seeded with the people and claims already stored."""
+        if self._builder is None:
+            builder = GraphBuilder()
+            for row in self._read(cypher.PEOPLE):
+                builder.people.add(row["id"], row["name"] or "", row["roles"] or [])
+            for row in self._read(cypher.CLAIMS):
+                builder.claims.add(row["id"], row["text"] or "", row["claim_group"] or row["id"])
+            self._builder = builder
+        return self._builder
+
+    def write_article(self, article: Article, attributions: Sequence[Attribution]) -> WriteResult:
+        return self.write_articles([(article, attributions)])[0]
+
+    def write_articles(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> list[WriteResult]:
+        results: list[WriteResult] = []
+        for batch in self._batches(items):
+            results.extend(self._write_batch(batch))
+        return results
+
+    def _batches(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> Iterator[list[tuple[Article, Sequence[Attribution]]]]:
+        """Batches of about ``batch_rows`` rows, never holding one article twice."""
+        batch: list[tuple[Article, Sequence[Attribution]]] = []
+        ids: set[str] = set()
+        size = 0
+        for article, attributions in items:
+            if article.id in ids or (batch and size >= self.batch_rows):
+                yield batch
+                batch, ids, size = [], set(), 0
+            batch.append((article, attributions))
+            ids.add(article.id)
+            size += 2 + 5 * len(attributions)
+        if batch:
+            yield batch
+
+    def _write_batch(self, batch: list[tuple[Article, Sequence[Attribution]]]) -> list[WriteResult]:
+        builder = self.builder
+        written: list[ArticleRows] = []
+        results: list[WriteResult] = []
+        try:
+            with self._session() as session, session.begin_transaction() as tx:
+                hashes = {
+                    r["id"]: r["hash"]
+                    for r in tx.run(cypher.ARTICLE_HASHES, ids=[a.id for a, _ in batch])
+                }
+                replaced = [
+                    a.id for a, _ in batch if a.id in hashes and hashes[a.id] != a.content_hash
+                ]
+                removed_claims = self._delete_articles(tx, replaced) if replaced else []
+                for cid in removed_claims:
+                    builder.claims.discard(cid)
+                same = [a.id for a, _ in batch if hashes.get(a.id) == a.content_hash]
+                kept = {
+                    r["id"]: int(r["n"]) for r in tx.run(cypher.COUNT_ATTRIBUTIONS_OF, ids=same)
+                }
+                for article, attributions in batch:
+                    old = hashes.get(article.id)
+                    if old == article.content_hash:
+                        results.append(
+                            WriteResult(
+                                article_id=article.id,
+                                status="unchanged",
+                                attributions=kept.get(article.id, 0),
+                            )
+                        )
+                        continue
+                    rows = builder.rows(article, attributions)
+                    written.append(rows)
+                    results.append(
+                        WriteResult(
+                            article_id=article.id,
+                            status="added" if old is None else "replaced",
+                            attributions=rows.attributions,
+                        )
+                    )
+                self._insert(tx, written)
+                tx.commit()
+        except (Neo4jError, DriverError, OSError) as e:
+            for rows in written:
+                builder.forget(rows)
+            self._builder = None
+            raise StoreError(f"{self.uri}: write failed: {e}") from e
+        return results
+
+    def _delete_articles(self, tx: neo4j.Transaction, ids: list[str]) -> list[str]:
+        shared: dict[str, list[str]] = defaultdict(list)
+        for r in tx.run(cypher.SHARED_OF_ARTICLES, ids=ids):
+            shared[r["label"]].append(r["id"])
+        tx.run(cypher.DELETE_ATTRIBUTIONS, ids=ids).consume()
+        tx.run(cypher.DELETE_ARTICLE_SOURCES, ids=ids).consume()
+        tx.run(cypher.DELETE_PUBLISHED_BY, ids=ids).consume()
+        claims = [r["id"] for r in tx.run(cypher.ORPHAN_CLAIMS, ids=shared[schema.CLAIM])]
+        tx.run(cypher.DELETE_NODES[schema.CLAIM], ids=claims).consume()
+        for label, query in cypher.ORPHANS.items():
+            gone = [r["id"] for r in tx.run(query, ids=shared[label])]
+            tx.run(cypher.DELETE_NODES[label], ids=gone).consume()
+        return claims
+
+    def _unwind(self, tx: neo4j.Transaction, query: str, rows: list[dict[str, Any]]) -> None:
+        for i in range(0, len(rows), self.batch_rows):
+            tx.run(query, rows=rows[i : i + self.batch_rows]).consume()
+
+    def _insert(self, tx: neo4j.Transaction, written: list[ArticleRows]) -> None:
+        owned: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        shared: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for rows in written:
+            for n in rows.nodes:
+                if n.owner is not None or n.label in _OWNED_LABELS:
+                    owned[n.label].append({"id": n.id, "props": n.props})
+                else:
+                    have = shared[n.label].get(n.id)
+                    props = merge_props(have, n.props) if have else n.props
+                    shared[n.label][n.id] = props
+            for e in rows.edges:
+                start_label, start = schema.split_key(e.start)
+                end_label, end = schema.split_key(e.end)
+                row: dict[str, Any] = {"start": start, "end": end, "props": e.props}
+                if e.type == schema.VIA:
+                    row["position"] = e.discriminator
+                edges[(e.type, start_label, end_label)].append(row)
+        for label, node_rows in owned.items():
+            self._unwind(tx, cypher.MERGE_OWNED[label], node_rows)
+        for label, by_id in shared.items():
+            self._unwind(
+                tx, cypher.MERGE_SHARED[label], [{"id": k, "props": v} for k, v in by_id.items()]
+            )
+        for (rel, start_label, end_label), edge_rows in edges.items():
+            self._unwind(tx, cypher.MERGE_EDGE[(rel, start_label, end_label)], edge_rows)
+        for rows in written:
+            for old_key, new_key in rows.merges:
+                old, new = schema.split_key(old_key)[1], schema.split_key(new_key)[1]
+                if tx.run(cypher.ABSORB_SOURCE, old=old, new=new).single() is None:
+                    continue
+                tx.run(cypher.MOVE_ATTRIBUTED_TO, old=old, new=new).consume()
+                tx.run(cypher.MOVE_VIA, old=old, new=new).consume()
+                tx.run(cypher.DELETE_NODES[schema.SOURCE], ids=[old]).consume()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
+        rows = self._read(cypher.ARTICLE_HASH, id=article_id)
+        return bool(rows) and (content_hash is None or rows[0]["hash"] == content_hash)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = {label: int(self._read(q)[0]["n"]) for label, q in cypher.COUNT_NODES.items()}
+        rels = {r["type"]: int(r["n"]) for r in self._read(cypher.COUNT_RELATIONSHIPS)}
+        return {
+            "nodes": nodes,
+            "relationships": {t: rels.get(t, 0) for t in schema.REL_TYPES},
+        }
+
+    def node(self, key: str) -> dict[str, Any] | None:
+        try:
+            label, id_ = schema.split_key(key)
+        except ValueError:
+            return None
+        rows = self._read(cypher.NODE[label], id=id_)
+        return {**rows[0]["props"], "label": label} if rows else None
+
+    def search(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[str]:
+        check_labels(labels)
+        needle = text.lower()
+        if not needle:
+            return []
+        found: list[str] = []
+        for label in sorted(labels or schema.LABELS):
+            found += [
+                schema.node_key(label, r["id"])
+                for r in self._read(cypher.SEARCH[label], q=needle, limit=limit)
+            ]
+        return sorted(found)[:limit]
+
+    def _links(self, keys: Sequence[str]) -> list[Edge]:
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            label, id_ = schema.split_key(key)
+            by_label[label].append(id_)
+        out = []
+        for label, ids in by_label.items():
+            for r in self._read(cypher.OUT_EDGES[label], ids=ids):
+                other = schema.node_key(r["label"], r["other"])
+                out.append((schema.node_key(label, r["id"]), r["type"], other, r["props"]))
+            for r in self._read(cypher.IN_EDGES[label], ids=ids):
+                other = schema.node_key(r["label"], r["other"])
+                out.append((other, r["type"], schema.node_key(label, r["id"]), r["props"]))
+        return out
+
+    def _graph_of(self, keys: Iterable[str], edges: Iterable[Edge]) -> nx.MultiDiGraph:
+        G = nx.MultiDiGraph()
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            label, id_ = schema.split_key(key)
+            by_label[label].append(id_)
+        for label, ids in by_label.items():
+            for r in self._read(cypher.NODES[label], ids=ids):
+                G.add_node(schema.node_key(label, r["props"]["id"]), label=label, **r["props"])
+        for src, type_, dst, props in edges:
+            if src in G and dst in G:
+                G.add_edge(src, dst, key=type_, **props)
+        return G
+
+    def neighbourhood(self, key: str, *, depth: int = 1, limit: int = 500) -> nx.MultiDiGraph:
+        if self.node(key) is None:
+            raise NotFoundError(f"no node {key!r} in {self.uri}")
+        keys, _ = expand(key, depth, limit, self._links)
+        return self._graph_of(keys, self._links(keys))
+
+    def chains(self, claim_id: str) -> list[list[str]]:
+        if not self._read(cypher.NODE[schema.CLAIM], id=claim_id):
+            raise NotFoundError(f"no claim {claim_id!r} in {self.uri}")
+        links: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+        for r in self._read(cypher.CHAIN_LINKS, id=claim_id):
+            other = schema.node_key(r["label"], r["id"])
+            links[r["attribution"]].append((r["type"], other, int(r["position"] or 0)))
+        return chains_from(schema.node_key(schema.CLAIM, claim_id), list(links.items()))
+
+    def attributions(
+        self,
+        *,
+        article_id: str | None = None,
+        outlet: str | None = None,
+        source_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        sets: list[dict[str, dict[str, Any]]] = []
+
+        def add(rows: list[dict[str, Any]]) -> None:
+            sets.append({r["props"]["id"]: r["props"] for r in rows})
+
+        if article_id is not None:
+            add(self._read(cypher.ATTRIBUTIONS_OF_ARTICLE, id=article_id))
+        if outlet is not None:
+            add(self._read(cypher.ATTRIBUTIONS_OF_OUTLET, id=outlet_filter_id(outlet)))
+        if source_id is not None:
+            rows: list[dict[str, Any]] = []
+            for key in set(source_key(source_id)):
+                label, id_ = schema.split_key(key)
+                if label in cypher.ATTRIBUTIONS_OF_SOURCE:
+                    rows += self._read(cypher.ATTRIBUTIONS_OF_SOURCE[label], id=id_)
+            add(rows)
+        if not sets:
+            add(self._read(cypher.ATTRIBUTIONS_ALL))
+        common = set(sets[0]).intersection(*sets[1:])
+        found = [sets[0][i] for i in common]
+        found.sort(key=lambda p: (p["article_id"], p["sentence_start"], p["cue_start"]))
+        return found
+
+    def to_networkx(self, *, labels: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        check_labels(labels or ())
+        G = nx.MultiDiGraph()
+        for label in labels or schema.LABELS:
+            for r in self._read(cypher.ALL_NODES[label]):
+                G.add_node(schema.node_key(label, r["props"]["id"]), label=label, **r["props"])
+        for r in self._read(cypher.ALL_EDGES):
+            src = schema.node_key(r["start_label"], r["start"])
+            dst = schema.node_key(r["end_label"], r["end"])
+            if src in G and dst in G:
+                G.add_edge(src, dst, key=r["type"], **r["props"])
+        return G
+
+    def clear(self) -> None:
+        """Delete every node of the schema's labels (for tests and benchmarks)."""
+        with self._session() as session:
+            for query in cypher.DELETE_LABEL.values():
+                session.run(query).consume()
+        self._builder = None
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

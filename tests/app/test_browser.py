@@ -1,0 +1,215 @@
+"""The explorer in a real browser: `streamlit run` on 127.0.0.1 and Chromium via Playwright.
+
+Chromium is the system one (/usr/bin/chromium); nothing is downloaded. Every
+request the page makes is recorded, and any that would leave 127.0.0.1 is
+aborted and fails the test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from app.cmd_app import app_environment, streamlit_command
+from graph import schema
+from graph.store import GraphStore
+
+sync_api = pytest.importorskip("playwright.sync_api")
+Page = sync_api.Page
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no system chromium")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(store_path: Path) -> Iterator[str]:
+    """``streamlit run`` as ``sourcetrace app`` starts it, on a free port."""
+    port = free_port()
+    env = app_environment(argparse.Namespace(store=str(store_path), neo4j=None))
+    ARTIFACTS.mkdir(exist_ok=True)
+    with open(ARTIFACTS / "streamlit.log", "w") as out:
+        proc = subprocess.Popen(
+            streamlit_command(port, "127.0.0.1"), env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError("streamlit did not start") from None
+                    time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
+@dataclass
+class Requests:
+    local: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def browser_page(server: str) -> Iterator[tuple[Page, Requests]]:
+    seen = Requests()
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-gpu",
+            ],
+        )
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+        def route(r: sync_api.Route) -> None:
+            url = r.request.url
+            host = urlsplit(url).hostname
+            if url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+                seen.local.append(url)
+                r.continue_()
+            else:
+                seen.outside.append(url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            yield page, seen
+        finally:
+            browser.close()
+        assert not errors, errors
+
+
+def node_point(page: Page, key: str) -> tuple[float, float]:
+    """Page coordinates of node ``key`` in the graph view."""
+    box = page.locator(".stg-canvas canvas").bounding_box()
+    at = page.evaluate(
+        "(key) => { const n = globalThis.__sourcetraceGraph;"
+        " return n.canvasToDOM(n.getPositions([key])[key]); }",
+        key,
+    )
+    return box["x"] + at["x"], box["y"] + at["y"]
+
+
+def wait_ready(page: Page) -> None:
+    page.wait_for_selector(".stg-root[data-ready='1']", timeout=60_000)
+    page.wait_for_function("() => globalThis.__sourcetraceGraph !== undefined")
+
+
+def test_clicking_a_node_shows_its_evidence_as_text_and_nothing_leaves_localhost(
+    server: str, browser_page: tuple[Page, Requests], store: GraphStore
+) -> None:
+    page, seen = browser_page
+    [source] = store.search("Vale", labels=[schema.SOURCE])
+    page.goto(f"{server}/explore")
+    wait_ready(page)
+    x, y = node_point(page, source)
+    page.mouse.click(x, y)
+    evidence = page.locator(".st-evidence").first
+    evidence.wait_for(timeout=30_000)
+    text = evidence.inner_text()
+    assert "<script>window.__xss=2</script> the dam is safe" in text
+    assert "<img src=x onerror=window.__xss=1>" in text
+    assert page.evaluate("() => window.__xss") is None
+    assert "node=Source" in page.url
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=30_000)
+    time.sleep(1.5)  # let the table and the buttons finish drawing
+    page.screenshot(path=str(ARTIFACTS / "explore-evidence.png"))
+    assert seen.local and not seen.outside, seen.outside
+
+
+def test_zoom_survives_a_rerun_and_a_reload(
+    server: str, browser_page: tuple[Page, Requests], store: GraphStore
+) -> None:
+    page, seen = browser_page
+    page.goto(f"{server}/explore?types=Source&types=Claim")
+    wait_ready(page)
+    [ortiz] = [k for k in store.search("Lena Ortiz") if k.startswith("Source:")]
+    fitted = page.evaluate("() => globalThis.__sourcetraceGraph.getScale()")
+    # Zoom in around the node (wheel zoom keeps the point under the cursor in place).
+    page.mouse.move(*node_point(page, ortiz))
+    for _ in range(3):
+        page.mouse.wheel(0, -300)
+        time.sleep(0.1)
+    time.sleep(0.6)  # the view saves its viewport 250 ms after the last zoom
+    scale = page.evaluate("() => globalThis.__sourcetraceGraph.getScale()")
+    assert scale > fitted * 1.2
+    x, y = node_point(page, ortiz)
+    page.mouse.click(x, y)
+    page.locator(".st-evidence").first.wait_for(timeout=30_000)
+    after_rerun = page.evaluate("() => globalThis.__sourcetraceGraph.getScale()")
+    assert after_rerun == pytest.approx(scale)
+    page.reload()
+    wait_ready(page)
+    after_reload = page.evaluate("() => globalThis.__sourcetraceGraph.getScale()")
+    assert after_reload == pytest.approx(scale, rel=0.01)
+    assert "node=Source" in page.url
+    assert not seen.outside, seen.outside
+
+
+def test_double_click_centres_the_view_on_a_node_and_its_neighbours(
+    server: str, browser_page: tuple[Page, Requests], store: GraphStore
+) -> None:
+    page, seen = browser_page
+    [ortiz] = [k for k in store.search("Lena Ortiz") if k.startswith("Source:")]
+    page.goto(f"{server}/explore")
+    wait_ready(page)
+    before = page.evaluate("() => globalThis.__sourcetraceGraph.body.data.nodes.length")
+    x, y = node_point(page, ortiz)
+    page.mouse.dblclick(x, y)
+    page.wait_for_url("**focus=Source*", timeout=30_000)
+    page.wait_for_function(
+        "(n) => globalThis.__sourcetraceGraph.body.data.nodes.length < n", arg=before
+    )
+    shown = page.evaluate("() => globalThis.__sourcetraceGraph.body.data.nodes.getIds()")
+    assert ortiz in shown
+    assert not seen.outside, seen.outside
+
+
+def test_outlet_filter_keeps_every_choice_and_writes_them_to_the_url(
+    server: str, browser_page: tuple[Page, Requests]
+) -> None:
+    page, seen = browser_page
+    page.goto(f"{server}/explore")
+    wait_ready(page)
+    count = "() => globalThis.__sourcetraceGraph.body.data.nodes.length"
+    everything = page.evaluate(count)
+    outlets = page.locator("[data-testid='stMultiSelect']").nth(1)
+    for name in ("Meridian Wire", "Coastline Courier"):
+        outlets.click()
+        page.get_by_role("option", name=name).click()
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"() => ({count})() < {everything}")
+    page.wait_for_url("**outlet=Outlet*outlet=Outlet*", timeout=30_000)
+    assert "meridian-wire" in page.url and "coastline-courier" in page.url
+    chosen = outlets.inner_text()
+    assert "Meridian Wire" in chosen and "Coastline Courier" in chosen
+    assert not seen.outside, seen.outside
