@@ -1,0 +1,189 @@
+"""Where the content of a cue verb lies: a quote, a clause, an object, or the sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from loaders.nlp.cues import CHANNELS, CITING_VERBS, CONTENT_PREPS, NEEDS_SECOND_COMPLEMENT, words
+from loaders.nlp.spans import subtree_range, trim
+
+# Children that belong to the cue's own clause, not to its content.
+CLAUSE_DEPS = words("prep dative advmod npadvmod prt agent aux neg auxpass")
+# Text allowed between a quote and the clause that attributes it.
+GLUE = frozenset(" ,:\n—–-")
+
+
+def clause_bounds(verb: Token, subject: Token | None) -> tuple[int, int]:
+    """Token range ``[left, right)`` of the attributing clause: subject, verb, channel."""
+    left, right = verb.i, verb.i + 1
+    if subject is not None:
+        left = min(left, subject.left_edge.i)
+        if subject.i > verb.i:
+            right = max(right, subject.right_edge.i + 1)
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS:
+            if child.i > verb.i:
+                right = max(right, child.right_edge.i + 1)
+            elif child.i < left and child.dep_ in ("aux", "neg", "advmod"):
+                left = child.i
+    return left, right
+
+
+def adjacent_quote(
+    sent: Span, left: int, right: int, quotes: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The quotation right before ``left`` or right after ``right`` (tokens), if any."""
+    doc = sent.doc
+    text = doc.text
+    start_char = doc[left].idx
+    last = doc[right - 1]
+    end_char = last.idx + len(last.text)
+    before = [q for q in quotes if q[1] <= start_char and set(text[q[1] : start_char]) <= GLUE]
+    right_clause = any(c.dep_ == "ccomp" and c.i > right for c in doc[right - 1].head.children)
+    if (
+        before
+        and not right_clause
+        and _ends_open(text, *before[-1], text[before[-1][1] : start_char])
+    ):
+        return before[-1]
+    after = [q for q in quotes if q[0] >= end_char and set(text[end_char : q[0]]) <= GLUE]
+    if after and (set(text[end_char : after[0][0]]) & set(",:") or right >= sent.end - 1):
+        return after[0]
+    return None
+
+
+def _ends_open(text: str, start: int, end: int, glue: str) -> bool:
+    """A quote that hands over to its speaker: “...,” or “...?” or a comma after it."""
+    inner = text[start:end].rstrip("”»\"'` ")
+    return "," in glue or inner[-1:] in (",", "?", "!", "—", "–", "-")
+
+
+def citing_token(verb: Token, sent: Span) -> Token | None:
+    """A "citing X" / "quoting X" phrase near ``verb`` (spaCy attaches it loosely)."""
+    for tok in sent:
+        if (
+            tok.lemma_.lower() in CITING_VERBS
+            and tok.tag_ == "VBG"
+            and abs(tok.i - verb.i) <= 4
+            and any(c.dep_ == "dobj" for c in tok.children)
+        ):
+            return tok
+    return None
+
+
+def clause_content(
+    verb: Token, sent: Span, skip: Token | None = None
+) -> tuple[tuple[int, int], int] | None:
+    """Token range of ``verb``'s content, and where its cue ends.
+
+    A clausal complement wins ("said that Y", "Y, X said"); otherwise every
+    complement after the verb ("urged Lee to wait", "called for a recount";
+    the preposition then joins the cue).
+    """
+    doc = sent.doc
+    lemma = verb.lemma_.lower()
+    cue_end = verb.i + 1
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == cue_end:
+            cue_end += 1
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            start, end = subtree_range(child, exclude=(skip,) if skip is not None else ())
+            return trim(doc, start, end), cue_end
+    clause = _clause_after_channel(verb)
+    if clause is not None:
+        return trim(doc, *subtree_range(clause)), cue_end
+    comps = [c for c in verb.children if c.i > verb.i and _is_complement(c, lemma)]
+    if not comps:
+        return None
+    if lemma in NEEDS_SECOND_COMPLEMENT and not any(
+        c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in comps
+    ):
+        return None
+    first = comps[0]
+    if len(comps) == 1 and first.dep_ == "dobj":
+        return trim(doc, *_nominal_range(first)), cue_end
+    if first.dep_ == "prep" and first.i == cue_end and len(comps) == 1:
+        objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        return trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1), first.i + 1
+    start = min(c.left_edge.i for c in comps)
+    end = max(c.right_edge.i + 1 for c in comps)
+    return trim(doc, start, end), cue_end
+
+
+def _clause_after_channel(verb: Token) -> Token | None:
+    """ "said in a statement that Y": the parser may hang "that Y" on "statement"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in CHANNELS:
+                    for clause in obj.children:
+                        if clause.dep_ in ("acl", "relcl") and clause.left_edge.lower_ == "that":
+                            return clause
+    return None
+
+
+def _is_complement(child: Token, lemma: str) -> bool:
+    if child.dep_ in ("dobj", "xcomp", "oprd", "acomp", "attr"):
+        return not (lemma == "tell" and child.dep_ == "dobj")
+    if child.dep_ == "dative":
+        return lemma != "tell"
+    if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+        objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        return bool(objs) and objs[0].ent_type_ not in ("DATE", "TIME")
+    return False
+
+
+def left_content(sent: Span, left: int, right: int) -> tuple[int, int] | None:
+    """ "Y, X said": the sentence before the clause, when the clause ends the sentence."""
+    doc = sent.doc
+    tail = [t for t in doc[right : sent.end] if not (t.is_punct or t.is_space)]
+    if tail or left <= sent.start + 1:
+        return None
+    before = doc[left - 1]
+    if before.text not in (",", "—", "–", "--") and not before.is_quote:
+        return None
+    start, end = trim(doc, sent.start, left)
+    return (start, end) if end - start >= 2 else None
+
+
+def as_content(sent: Span, verb: Token, left: int, right: int) -> tuple[int, int] | None:
+    """ "As Ruiz said, the pier is safe": the main clause after the comma."""
+    doc = sent.doc
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"]
+    if not marks or right >= sent.end - 1 or doc[right].text != ",":
+        return None
+    start, end = trim(doc, right + 1, sent.end)
+    return (start, end) if end - start >= 3 else None
+
+
+def parenthetical_content(sent: Span, left: int, right: int) -> tuple[int, int] | None:
+    """ "The plan, a source said, is to wait": the whole sentence around the aside."""
+    doc = sent.doc
+    if left <= sent.start or right >= sent.end - 1:
+        return None
+    if doc[left - 1].text != "," or doc[right].text != ",":
+        return None
+    return trim(doc, sent.start, sent.end)
+
+
+def _nominal_range(head: Token) -> tuple[int, int]:
+    """A noun phrase without a trailing comma-set apposition or relative clause."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for child in head.children:
+        if child.i > head.i and child.dep_ == "punct" and child.text == ",":
+            return start, child.i
+    return start, end
+
+
+def extend_to_quote(content: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """A content that stops inside a quotation it opened runs to the quotation's end."""
+    start, end = content
+    for q_start, q_end in quotes:
+        if start <= q_start < end < q_end:
+            return start, q_end
+    return content

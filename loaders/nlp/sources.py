@@ -1,0 +1,241 @@
+"""Source phrases: split coordinated subjects, then type and name each one.
+
+A source is typed as an outlet (by the outlet registry), a person (a named
+person, titles and appositions kept as its role), an organisation, or an
+anonymous descriptor ("a US official", "people familiar with the matter").
+Pronouns are left for :mod:`loaders.nlp.coref`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import Source, SourceType
+from graph.outlets import OutletRegistry
+from loaders.nlp.candidate import SourceRef
+from loaders.nlp.cues import words
+from loaders.nlp.spans import span_of, trim
+
+NOMINAL = frozenset(("NOUN", "PROPN", "PRON"))
+RELATIVE = frozenset(("who", "which", "that", "whom"))
+PRONOUNS = words("he she they it i we you him her them his their its")
+
+# Heads of common-noun phrases that name an organisation rather than people.
+ORG_NOUNS = words(
+    """
+    military army navy government ministry department agency administration office
+    campaign committee commission council team company firm group court parliament
+    congress senate house police service services command embassy bank party union
+    organization organisation institute foundation center centre network board
+    kremlin pentagon cabinet regime coalition alliance bureau authority authorities
+    newspaper paper magazine site website outlet channel agency university school
+    """
+)
+
+# Words that come before a name but are not part of it.
+TITLES = words(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col.
+    sgt sgt. adm adm. maj maj. capt capt. prof prof. president secretary senator
+    governor minister spokesman spokeswoman spokesperson general lieutenant colonel
+    admiral judge justice sir lord lady rev rev. father sister chairman chairwoman
+    mayor councillor councilor councilman councilwoman chancellor premier prime ambassador
+    director chief commissioner sheriff attorney inspector deputy vice speaker leader
+    representative congressman congresswoman dr. pope king queen prince princess
+    """
+)
+
+
+def source_refs(subject: Token) -> list[SourceRef]:
+    """The source(s) of a subject, one per coordinated conjunct.
+
+    A relative pronoun keeps its antecedent as the referent.
+    """
+    doc = subject.doc
+    if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+        antecedent = subject.head.head
+        written = doc[subject.i : subject.i + 1]
+        named = span_of(doc, antecedent.left_edge.i, antecedent.i + 1) or written
+        return [SourceRef(span=written, referent=named)]
+    conjs = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in NOMINAL]
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    if not conjs or subject.pos_ not in NOMINAL or doc[subject.i].pos_ == "ADJ":
+        whole = span_of(doc, start, end)
+        return [SourceRef(span=whole, referent=whole)] if whole is not None else []
+    cut = min(
+        c.left_edge.i for c in subject.children if c.dep_ in ("cc", "conj") and c.i > subject.i
+    )
+    pieces = [(start, cut)]
+    for conj in conjs:
+        inner = [c.left_edge.i for c in conj.children if c.dep_ in ("cc", "conj") and c.i > conj.i]
+        pieces.append((conj.left_edge.i, min([conj.right_edge.i + 1, *inner])))
+    out = []
+    for s, e in pieces:
+        span = span_of(doc, s, e)
+        if span is not None:
+            out.append(SourceRef(span=span, referent=span))
+    return out
+
+
+def linear_refs(doc: Doc, start: int, end: int) -> list[SourceRef]:
+    """Split ``doc[start:end]`` at "and" between two noun phrases (no parse needed)."""
+    cuts = [
+        t.i
+        for t in doc[start:end]
+        if t.lower_ == "and"
+        and t.i > start
+        and doc[t.i - 1].pos_ in NOMINAL
+        and t.i + 1 < end
+        and doc[t.i + 1].pos_ in ("DET", "NUM", "PROPN", "PRON")
+    ]
+    out = []
+    for s, e in zip([start, *[c + 1 for c in cuts]], [*cuts, end], strict=True):
+        span = span_of(doc, s, e)
+        if span is not None:
+            out.append(SourceRef(span=span, referent=span))
+    return out
+
+
+def head_of(span: Span) -> Token:
+    """The syntactic head of ``span`` (its root, ignoring a trailing apposition)."""
+    return span.root
+
+
+def is_pronoun(span: Span) -> bool:
+    return len(span) == 1 and span[0].lower_ in PRONOUNS
+
+
+def describe(span: Span, registry: OutletRegistry) -> Source:
+    """Type and name the source phrase ``span``.
+
+    Persons are named without titles; titles and appositions become the role.
+    """
+    root = head_of(span)
+    outlet = _outlet(span, root, registry)
+    if outlet is not None:
+        return Source(name=outlet, type=SourceType.OUTLET)
+    if is_pronoun(span):
+        return Source(name=span.text, type=SourceType.UNSPECIFIED)
+    ent = next((e for e in span.ents if e.start <= root.i < e.end), None)
+    if (ent is not None and ent.label_ == "PERSON") or (ent is None and _titled(span, root)):
+        return _person(span, root, ent)
+    core_start, core_end = _core(span, root)
+    name = _strip_the(span.doc[core_start:core_end].text)
+    if root.tag_ in ("NNPS", "NNS") and (ent is None or ent.label_ == "NORP"):
+        # "three Russians who know", "Syrian officials": people described, not named
+        return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
+    if (
+        ent is not None
+        and ent.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC")
+        and root.pos_ == "PROPN"
+    ):
+        return Source(name=_strip_the(ent.text), type=SourceType.ORGANIZATION, role=_appos(root))
+    if root.pos_ == "PROPN" and ent is None and _looks_like_a_name(span, root):
+        return _person(span, root, None)
+    if root.pos_ == "PROPN":
+        return Source(name=name, type=SourceType.ORGANIZATION, role=_appos(root))
+    if root.lemma_.lower() in ORG_NOUNS and not _indefinite(span):
+        return Source(name=name, type=SourceType.ORGANIZATION, role=_appos(root))
+    text = span.text.strip(" ,;:")
+    return Source(name=text, type=SourceType.ANONYMOUS)
+
+
+def _outlet(span: Span, root: Token, registry: OutletRegistry) -> str | None:
+    doc = span.doc
+    core_start, core_end = _core(span, root)
+    for cand in (doc[core_start:core_end].text, span.text):
+        found = registry.lookup(cand)
+        if found is not None:
+            return found.name
+    for ent in span.ents:
+        if ent.start <= root.i < ent.end:
+            found = registry.lookup(ent.text)
+            if found is not None:
+                return found.name
+    return None
+
+
+def _core(span: Span, root: Token) -> tuple[int, int]:
+    """The head noun phrase without appositions, relative clauses or trailing modifiers."""
+    start = span.start
+    for child in root.children:
+        if child.i > root.i and child.dep_ in (
+            "appos",
+            "relcl",
+            "acl",
+            "punct",
+            "prep",
+            "cc",
+            "conj",
+        ):
+            return trim(span.doc, start, child.i, keep_quotes=False)
+    return trim(span.doc, start, root.i + 1, keep_quotes=False)
+
+
+def _titled(span: Span, root: Token) -> bool:
+    return root.pos_ == "PROPN" and any(
+        t.lower_ in TITLES and t.i < root.i for t in span if t.head == root
+    )
+
+
+def _looks_like_a_name(span: Span, root: Token) -> bool:
+    """Two or three capitalised words the entity recogniser missed ("Ana Ruiz")."""
+    doc = span.doc
+    start = root.i
+    while start > span.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == root:
+        start -= 1
+    words = [t for t in doc[start : root.i + 1] if t.lower_ not in TITLES]
+    return (
+        2 <= len(words) <= 3
+        and all(t.is_title and t.is_alpha for t in words)
+        and not any(t.lower_ in ORG_NOUNS for t in words)
+    )
+
+
+def _person(span: Span, root: Token, ent: Span | None) -> Source:
+    doc = span.doc
+    start, end = (ent.start, ent.end) if ent is not None else (root.i, root.i + 1)
+    if ent is None:
+        while (
+            start > span.start
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].lower_ not in TITLES
+        ):
+            start -= 1
+    while start < end - 1 and doc[start].lower_ in TITLES:
+        start += 1
+    end = min(end, root.i + 1) if root.i >= start else end
+    name = doc[start:end].text
+    role_parts = []
+    pre_start = span.start
+    if doc[pre_start].pos_ == "DET":
+        pre_start += 1
+    if start > pre_start:
+        pre = doc[pre_start:start].text.strip(" ,")
+        if pre and not pre.endswith(("'s", "’s")):
+            role_parts.append(pre)
+    appos = _appos(root)
+    if appos:
+        role_parts.append(appos)
+    return Source(name=name, type=SourceType.PERSON, role="; ".join(role_parts) or None)
+
+
+def _appos(root: Token) -> str | None:
+    for child in root.children:
+        if child.dep_ == "appos":
+            s, e = child.left_edge.i, child.right_edge.i + 1
+            if root.doc[s].pos_ == "DET":
+                s += 1
+            s, e = trim(root.doc, s, e, keep_quotes=False)
+            if e > s:
+                return root.doc[s:e].text
+    return None
+
+
+def _indefinite(span: Span) -> bool:
+    return span[0].lower_ in ("a", "an", "some", "several", "one", "two", "three", "many")
+
+
+def _strip_the(text: str) -> str:
+    text = text.strip(" ,;:")
+    return text[4:] if text.lower().startswith("the ") else text

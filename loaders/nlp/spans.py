@@ -1,0 +1,88 @@
+"""Token and character span helpers, and quotation regions.
+
+>>> find_quotes('He said: “Go now. Then stop,” and left.')
+[(9, 29)]
+>>> find_quotes('"One," she said, "two."')
+[(0, 6), (17, 23)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+QUOTE_CHARS = frozenset("“”«»\"'`")
+MAX_QUOTE = 4000
+
+OPENERS = ("“", "«", "``", '"', "''")
+CLOSERS = ("”", "»", "''", '"')
+_MARK = re.compile(r"``|''|[“”«»\"\n]")
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character regions ``[start, end)`` of quotations, marks included.
+
+    Curly, straight, doubled-apostrophe and mixed pairs are all read; a
+    quotation never runs past the end of its paragraph.
+    """
+    out = []
+    open_at: int | None = None
+    for m in _MARK.finditer(text):
+        mark = m.group()
+        if mark == "\n":
+            open_at = None
+        elif open_at is None:
+            if mark in OPENERS:
+                open_at = m.start()
+        elif mark in CLOSERS:
+            if 2 < m.end() - open_at <= MAX_QUOTE:
+                out.append((open_at, m.end()))
+            open_at = None
+        elif mark in OPENERS:
+            open_at = m.start()  # an unclosed quotation: start again here
+    return out
+
+
+def is_quote(token: Token) -> bool:
+    return token.text in QUOTE_CHARS or token.text in ("''", "``")
+
+
+def trim(doc: Doc, start: int, end: int, keep_quotes: bool = True) -> tuple[int, int]:
+    """Token range ``[start, end)`` without edge punctuation and spaces."""
+    while start < end and _edge_junk(doc[start], keep_quotes):
+        start += 1
+    while end > start and _edge_junk(doc[end - 1], keep_quotes):
+        end -= 1
+    return start, end
+
+
+def _edge_junk(token: Token, keep_quotes: bool) -> bool:
+    if token.is_space:
+        return True
+    if keep_quotes and is_quote(token):
+        return False
+    return token.is_punct or token.text in ("--", "—", "–") or token.dep_ == "cc"
+
+
+def subtree_range(token: Token, exclude: tuple[Token, ...] = ()) -> tuple[int, int]:
+    """Token range of ``token``'s subtree, cut before the first excluded child subtree."""
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    for child in exclude:
+        if child.i > token.i:
+            end = min(end, child.left_edge.i)
+        else:
+            start = max(start, child.right_edge.i + 1)
+    return start, end
+
+
+def chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens ``[start, end)``."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The trimmed span of tokens ``[start, end)``, or None if nothing is left."""
+    start, end = trim(doc, start, end, keep_quotes=False)
+    return doc[start:end] if end > start else None

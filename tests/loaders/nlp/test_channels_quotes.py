@@ -1,0 +1,62 @@
+"""Channels ("said in a statement") and quotations: multi-sentence, continued, "he added"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.nlp.helpers import Extract, by_cue, only, source_name
+
+
+@pytest.mark.parametrize("channel", ["statement", "post", "tweet", "interview"])
+def test_said_in_a_channel(extract: Extract, channel: str) -> None:
+    a = only(extract(f"The Harbour Board said in a {channel} that the pier was safe."))
+    assert a.channel == channel
+    assert a.content is not None and a.content.text == "that the pier was safe"
+    assert source_name(a) == "Harbour Board"
+
+
+@pytest.mark.parametrize(("verb", "channel"), [("tweeted", "tweet"), ("posted", "post")])
+def test_verbs_that_name_their_channel(extract: Extract, verb: str, channel: str) -> None:
+    a = only(extract(f"Ana Ruiz {verb} that the pier was safe."))
+    assert a.channel == channel
+
+
+def test_quote_spanning_sentences_is_one_content(extract: Extract) -> None:
+    text = "“The pier is safe. We checked every beam twice,” Ana Ruiz said."
+    a = only(extract(text))
+    assert a.content is not None
+    assert a.content.text == "“The pier is safe. We checked every beam twice,”"
+
+
+def test_quote_in_the_same_paragraph_continues_the_speaker(extract: Extract) -> None:
+    text = "“The pier is safe,” Ana Ruiz said. “We checked every beam twice.”"
+    a = only(extract(text))
+    assert a.content is not None and a.content.end == len(text)
+
+
+def test_quote_in_a_new_paragraph_continues_the_last_speaker(extract: Extract) -> None:
+    text = "“The pier is safe,” Ana Ruiz said.\n\n“We checked every beam twice.”"
+    first, second = extract(text)
+    assert source_name(first) == source_name(second) == "Ana Ruiz"
+    assert second.content is not None and second.content.text == "“We checked every beam twice.”"
+    assert second.confidence < first.confidence
+
+
+def test_he_added_resolves_to_the_last_speaker(extract: Extract) -> None:
+    text = "Ana Ruiz said the pier was safe. She added that the beams were new."
+    a = by_cue(extract(text), "added")
+    assert source_name(a) == "Ana Ruiz"
+    assert a.source is not None and a.source.span.text == "She"
+
+
+def test_cue_inside_a_quotation_is_not_a_separate_attribution(extract: Extract) -> None:
+    a = only(extract("“I think the pier is safe,” Ana Ruiz said."))
+    assert a.cue.text == "said"
+
+
+def test_quotes_signed_with_a_dash(extract: Extract) -> None:
+    text = "“We will rebuild the pier.” ― Ana Ruiz “The ferry must run again.”― Tomas Brel."
+    first, second = extract(text)
+    assert first.source is not None and first.source.span.text == "Ana Ruiz"
+    assert second.source is not None and second.source.span.text == "Tomas Brel"
+    assert second.content is not None and second.content.text == "“The ferry must run again.”"

@@ -1,0 +1,97 @@
+"""Sources: coreference, anonymous descriptors, roles, coordination, organisations."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import SourceType
+from tests.loaders.nlp.helpers import Extract, by_cue, only, source_name
+
+
+def test_pronoun_resolves_to_the_full_name(extract: Extract) -> None:
+    text = "Ana Ruiz opened the pier on Monday. She said the beams were new."
+    a = only(extract(text))
+    assert source_name(a) == "Ana Ruiz"
+    assert a.source is not None and a.source.span.text == "She"
+
+
+def test_surname_resolves_to_the_full_name(extract: Extract) -> None:
+    text = "Ana Ruiz opened the pier on Monday. Later, Ruiz said the beams were new."
+    a = only(extract(text))
+    assert source_name(a) == "Ana Ruiz"
+    assert a.source is not None and a.source.span.text == "Ruiz"
+
+
+def test_they_resolves_to_an_organisation_named_as_agent(extract: Extract) -> None:
+    text = (
+        "The photos were published by the Coastal Watch Group. "
+        "“The pier is cracked,” they said in a post."
+    )
+    a = only(extract(text))
+    assert source_name(a) == "Coastal Watch Group"
+    assert a.source is not None and a.source.source.type is SourceType.ORGANIZATION
+    assert a.channel == "post"
+
+
+def test_pronoun_ignores_people_only_mentioned_inside_a_quote(extract: Extract) -> None:
+    text = (
+        "“Relatives often wait for weeks,” the Coastal Watch Group said. "
+        "They said the pier was closed."
+    )
+    a = by_cue(extract(text), "said")
+    later = [x for x in extract(text) if x.source and x.source.span.text == "They"]
+    assert later and source_name(later[0]) == "Coastal Watch Group"
+    assert source_name(a) == "Coastal Watch Group"
+
+
+@pytest.mark.parametrize(
+    "descriptor",
+    ["A port official", "Three engineers who know the site", "People familiar with the matter"],
+)
+def test_anonymous_sources_keep_their_descriptor(extract: Extract, descriptor: str) -> None:
+    a = only(extract(f"{descriptor} said the pier was unsafe."))
+    assert a.source is not None
+    assert a.source.source.type is SourceType.ANONYMOUS
+    assert a.source.source.name == descriptor
+
+
+def test_definite_description_resolves_to_the_earlier_anonymous_source(extract: Extract) -> None:
+    text = (
+        "A port official said the pier was unsafe. "
+        "The official, however, could not say when it would reopen."
+    )
+    _, second = extract(text)
+    assert source_name(second) == "A port official"
+    assert second.source is not None and second.source.span.text == "The official"
+
+
+def test_apposition_becomes_the_role(extract: Extract) -> None:
+    a = only(extract("Ana Ruiz, the spokeswoman for the harbour board, said the pier was safe."))
+    assert source_name(a) == "Ana Ruiz"
+    assert a.source is not None and a.source.source.role == "spokeswoman for the harbour board"
+    assert a.source.span.text == "Ana Ruiz, the spokeswoman for the harbour board"
+
+
+def test_title_becomes_the_role(extract: Extract) -> None:
+    a = only(extract("Harbour Commissioner Ana Ruiz said the pier was safe."))
+    assert source_name(a) == "Ana Ruiz"
+    assert a.source is not None and a.source.source.role == "Harbour Commissioner"
+
+
+def test_coordinated_subject_gives_one_attribution_per_conjunct(extract: Extract) -> None:
+    text = (
+        "The pier was closed on Monday, a port official and three engineers who have knowledge "
+        "about the site reportedly revealed."
+    )
+    first, second = extract(text)
+    assert source_name(first) == "a port official"
+    assert source_name(second) == "three engineers who have knowledge about the site"
+    assert first.content == second.content
+    assert first.content is not None and first.content.text == "The pier was closed on Monday"
+    assert first.hedged and second.hedged
+
+
+def test_organisation_source(extract: Extract) -> None:
+    a = only(extract("The harbour ministry said the pier was safe."))
+    assert a.source is not None and a.source.source.type is SourceType.ORGANIZATION
+    assert source_name(a) == "harbour ministry"

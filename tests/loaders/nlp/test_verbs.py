@@ -1,0 +1,110 @@
+"""Verb cues: "X said Y", "Y, X said", "'Y,' said X" and the verbs beyond "say"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.nlp.helpers import Extract, only, source_name
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Mayor Ana Ruiz said that the bridge would reopen in May.",
+            "said",
+            "that the bridge would reopen in May",
+        ),
+        (
+            "Mayor Ana Ruiz said the bridge would reopen in May.",
+            "said",
+            "the bridge would reopen in May",
+        ),
+        (
+            "The bridge will reopen in May, Mayor Ana Ruiz said.",
+            "said",
+            "The bridge will reopen in May",
+        ),
+        (
+            "“The bridge will reopen in May,” said Mayor Ana Ruiz.",
+            "said",
+            "“The bridge will reopen in May,”",
+        ),
+        (
+            "“The bridge will reopen in May,” Mayor Ana Ruiz said.",
+            "said",
+            "“The bridge will reopen in May,”",
+        ),
+    ],
+)
+def test_said_forms_give_source_cue_and_content(
+    extract: Extract, text: str, cue: str, content: str
+) -> None:
+    a = only(extract(text))
+    assert source_name(a) == "Ana Ruiz"
+    assert a.source is not None and a.source.source.role == "Mayor"
+    assert a.cue.text == cue
+    assert a.content is not None and a.content.text == content
+    assert text[a.content.start : a.content.end] == a.content.text
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "added",
+        "estimated",
+        "revealed",
+        "warned",
+        "insisted",
+        "wrote",
+        "posted",
+        "tweeted",
+        "announced",
+        "confirmed",
+        "acknowledged",
+        "argued",
+        "claimed",
+    ],
+)
+def test_cue_verbs_beyond_say(extract: Extract, verb: str) -> None:
+    a = only(extract(f"Councillor Tomas Brel {verb} that the harbour budget was short."))
+    assert a.cue.text == verb
+    assert source_name(a) == "Tomas Brel"
+    assert a.content is not None and a.content.text == "that the harbour budget was short"
+
+
+def test_told_keeps_the_clause_not_the_listener(extract: Extract) -> None:
+    a = only(extract("Councillor Tomas Brel told reporters that the harbour budget was short."))
+    assert a.cue.text == "told"
+    assert source_name(a) == "Tomas Brel"
+    assert a.content is not None and a.content.text == "that the harbour budget was short"
+
+
+def test_auxiliaries_and_adverbs_join_the_cue(extract: Extract) -> None:
+    a = only(extract("Tomas Brel has also said that the harbour budget was short."))
+    assert a.cue.text == "has also said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz called Tomas Brel on Monday.",
+        "Ana Ruiz met Tomas Brel at the harbour.",
+        "The ferry left early because of the storm.",
+    ],
+)
+def test_people_merely_mentioned_are_not_sources(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz won praise by saying that the pier was safe.",
+        "Ana Ruiz defended the repairs, saying that the pier was safe.",
+    ],
+)
+def test_participle_borrows_the_subject_of_its_governing_verb(extract: Extract, text: str) -> None:
+    found = [a for a in extract(text) if a.cue.text == "saying"]
+    assert found and source_name(found[0]) == "Ana Ruiz"
+    assert found[0].content is not None and found[0].content.text == "that the pier was safe"
