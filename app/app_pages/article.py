@@ -15,6 +15,14 @@ from app.view.evidence import CSS, article_html, heading, legend_html
 from graph import schema
 from graph.analysis import source_diversity
 
+
+def _source_type(data: dict[str, object]) -> str:
+    """A source's type; an Outlet node (an outlet as the source) has none stored."""
+    if data.get("label") == schema.OUTLET:
+        return "outlet"
+    return str(data.get("type") or "")
+
+
 st.title("Read an article")
 st.markdown(CSS, unsafe_allow_html=True)
 G = session.graph()
@@ -83,7 +91,7 @@ with mix_column:
         rows.append(
             {
                 "Source": session.node_name(G, origin) if origin else "(unspecified)",
-                "Type": str(G.nodes[origin].get("type", "")) if origin in G else "",
+                "Type": _source_type(G.nodes[origin]) if origin in G else "",
                 "Via": " → ".join(session.node_name(G, v["node"]) for v in r["via"]),
                 "Cue": r.get("cue") or "",
                 "Kind": r.get("kind") or "",

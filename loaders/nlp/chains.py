@@ -27,6 +27,8 @@ def merge_nested(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         for j, inner in enumerate(cands):
             if i == j or j in dropped or not _is_main_claim(doc, outer, inner):
                 continue
+            if _cut_empty(outer, inner):
+                continue
             inner.via = [*outer.via, *outer.sources, *inner.via]
             if (
                 inner.content is not None
@@ -40,6 +42,13 @@ def merge_nested(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             break
     kept = [c for k, c in enumerate(cands) if k not in dropped]
     return [c for c in kept if not _embedded(doc, c, kept) and not _in_source(c, kept)]
+
+
+def _cut_empty(outer: Candidate, inner: Candidate) -> bool:
+    """Whether cutting the outer report out of the inner content would leave nothing."""
+    if inner.content is None or outer.content is None or not inner.covers(outer.cue[0]):
+        return False
+    return min(inner.content[1], outer.content[1]) <= inner.content[0]
 
 
 def _in_source(inner: Candidate, cands: list[Candidate]) -> bool:
