@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from loaders.nlp.cues import CHANNELS, CITING_VERBS, CONTENT_PREPS, NEEDS_SECOND_COMPLEMENT, words
+from loaders.nlp.cues import (
+    CHANNELS,
+    CITING_VERBS,
+    CONTENT_PREPS,
+    CUE_LEMMAS,
+    NEEDS_SECOND_COMPLEMENT,
+    words,
+)
 from loaders.nlp.spans import subtree_range, trim
 
 # Children that belong to the cue's own clause, not to its content.
 CLAUSE_DEPS = words("prep dative advmod npadvmod prt agent aux neg auxpass")
+# Verbs whose object noun names a stance: "expressed concern", "voiced support".
+STANCE_CARRIERS = words("express voice")
+ASIDE_DEPS = words("relcl appos")
+# Subjects that usually mean the speaker goes on acting ("said X, and then she left").
+SPEAKER_PRONOUNS = words("he she they i we")
 # Text allowed between a quote and the clause that attributes it.
 GLUE = frozenset(" ,:\n—–-")
 
@@ -47,11 +59,19 @@ def adjacent_quote(
         and not right_clause
         and _ends_open(text, *before[-1], text[before[-1][1] : start_char])
     ):
-        return before[-1]
+        return _with_lead_in(sent, *before[-1])
     after = [q for q in quotes if q[0] >= end_char and set(text[end_char : q[0]]) <= GLUE]
     if after and (set(text[end_char : after[0][0]]) & set(",:") or right >= sent.end - 1):
         return after[0]
     return None
+
+
+def _with_lead_in(sent: Span, start: int, end: int) -> tuple[int, int]:
+    """ "He was a “fine manager,” she said": the words leading into the quote belong to it."""
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+    if first is not None and first.idx < start:
+        return first.idx, end
+    return start, end
 
 
 def _ends_open(text: str, start: int, end: int, glue: str) -> bool:
@@ -91,7 +111,7 @@ def clause_content(
     for child in verb.children:
         if child.dep_ == "ccomp":
             start, end = subtree_range(child, exclude=(skip,) if skip is not None else ())
-            return trim(doc, start, end), cue_end
+            return trim(doc, start, _coordinated_end(verb, end)), cue_end
     clause = _clause_after_channel(verb)
     if clause is not None:
         return trim(doc, *subtree_range(clause)), cue_end
@@ -103,16 +123,61 @@ def clause_content(
     ):
         return None
     first = comps[0]
+    stance = _stance_object(first, lemma)
+    if stance is not None:
+        return stance
     if len(comps) == 1 and first.dep_ == "dobj":
         return trim(doc, *_nominal_range(first)), cue_end
-    if first.dep_ == "prep" and first.i == cue_end and len(comps) == 1:
+    if first.dep_ == "prep" and first.i == cue_end:
+        # "called on X to act": the preposition joins the cue, its object opens the content.
         objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
         if not objs:
             return None
-        return trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1), first.i + 1
+        start = objs[0].left_edge.i
+        end = max([objs[0].right_edge.i + 1] + [c.right_edge.i + 1 for c in comps[1:]])
+        return trim(doc, start, end), first.i + 1
     start = min(c.left_edge.i for c in comps)
     end = max(c.right_edge.i + 1 for c in comps)
     return trim(doc, start, end), cue_end
+
+
+def _coordinated_end(verb: Token, end: int) -> int:
+    """ "said X is over, and the city must act": a clause with its own subject, coordinated
+    right after the content, continues it (the parser hangs it on the cue verb)."""
+    for child in verb.children:
+        if (
+            child.dep_ == "conj"
+            and child.i >= end
+            and child.lemma_.lower() not in CUE_LEMMAS
+            and any(
+                g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ not in SPEAKER_PRONOUNS
+                for g in child.children
+            )
+            and all(
+                t.is_punct or t.dep_ == "cc" or t.is_space
+                for t in child.doc[end : child.left_edge.i]
+            )
+        ):
+            end = child.right_edge.i + 1
+    return end
+
+
+def _stance_object(obj: Token, lemma: str) -> tuple[tuple[int, int], int] | None:
+    """ "expressed concern that Y", "voiced doubts about Y": the noun joins the cue and what
+    it is about is the content."""
+    if lemma not in STANCE_CARRIERS or obj.dep_ != "dobj":
+        return None
+    doc = obj.doc
+    for child in obj.children:
+        if child.i < obj.i:
+            continue
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.left_edge.lower_ == "that":
+            return trim(doc, child.left_edge.i, child.right_edge.i + 1), obj.i + 1
+        if child.dep_ == "prep" and child.i == obj.i + 1:
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1), child.i + 1
+    return None
 
 
 def _clause_after_channel(verb: Token) -> Token | None:
@@ -178,6 +243,47 @@ def _nominal_range(head: Token) -> tuple[int, int]:
         if child.i > head.i and child.dep_ == "punct" and child.text == ",":
             return start, child.i
     return start, end
+
+
+def drop_trailing_aside(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A content ending in an aside on a name ("..., Sen. Ana Ruiz, who faces a race") stops
+    before it: the aside is the writer's, not the source's.
+
+    Only a comma-set relative clause or apposition on a proper noun that runs to the end, or an
+    unclosed parenthesis, counts.
+    """
+    cut = _open_paren(doc, start, end)
+    if cut is not None:
+        return trim(doc, start, cut)
+    last = end - 1
+    for i in range(end - 2, start + 2, -1):
+        tok = doc[i]
+        if tok.text != ",":
+            continue
+        nxt = doc[i + 1]
+        aside = nxt if nxt.dep_ == "appos" else nxt.head if nxt.head.dep_ == "relcl" else None
+        if aside is None and nxt.dep_ == "relcl":
+            aside = nxt
+        if (
+            aside is not None
+            and aside.dep_ in ASIDE_DEPS
+            and aside.left_edge.i == i + 1
+            and aside.right_edge.i >= last
+            and aside.head.pos_ == "PROPN"
+            and aside.head.i < i
+        ):
+            return trim(doc, start, i)
+    return start, end
+
+
+def _open_paren(doc: Doc, start: int, end: int) -> int | None:
+    """Where an unclosed parenthesis starts an aside running to the end of the content:
+    "X would fall (the council disagrees"."""
+    opens = [t.i for t in doc[start:end] if t.text == "("]
+    closes = [t.i for t in doc[start:end] if t.text == ")"]
+    if opens and opens[-1] > start + 2 and (not closes or closes[-1] < opens[-1]):
+        return opens[-1]
+    return None
 
 
 def extend_to_quote(content: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from loaders.nlp.content import (
     citing_token,
     clause_bounds,
     clause_content,
+    drop_trailing_aside,
     extend_to_quote,
     left_content,
     parenthetical_content,
@@ -146,6 +147,7 @@ def _speech(
                 or parenthetical_content(sent, left, right)
             )
         if rng is not None and rng[1] > rng[0]:
+            rng = drop_trailing_aside(doc, *rng)
             content = extend_to_quote(chars(doc, *rng), quotes)
     cue_start = min(cue_start, cue_left_edge(verb))
     channel = _channel(verb) or channel
