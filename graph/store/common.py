@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, Self
 
 from graph import schema
 from graph.errors import StoreError
+from graph.model import Article, Attribution
 from graph.resolve import outlet_ref
+from graph.store.base import WriteResult
 
 Edge = tuple[str, str, str, dict[str, Any]]  # (start key, type, end key, properties)
+
+
+class StoreBase:
+    """What every store does the same way on top of its own ``write_articles`` and ``close``."""
+
+    def write_articles(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> list[WriteResult]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def write_article(self, article: Article, attributions: Sequence[Attribution]) -> WriteResult:
+        return self.write_articles([(article, attributions)])[0]
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def expand(

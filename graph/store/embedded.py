@@ -36,7 +36,15 @@ from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.errors import NotFoundError, StoreError
 from graph.model import Article, Attribution
 from graph.store.base import WriteResult
-from graph.store.common import Edge, chains_from, check_labels, expand, outlet_filter_id, source_key
+from graph.store.common import (
+    Edge,
+    StoreBase,
+    chains_from,
+    check_labels,
+    expand,
+    outlet_filter_id,
+    source_key,
+)
 from graph.store.sqlite_claims import DDL as claim_index_ddl
 from graph.store.sqlite_claims import SqliteClaimIndex
 
@@ -83,7 +91,7 @@ def _reading(method: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
-class EmbeddedStore:
+class EmbeddedStore(StoreBase):
     """A :class:`~graph.store.base.GraphStore` in one SQLite file at ``path``."""
 
     def __init__(self, path: str | Path, *, batch_size: int = 50) -> None:
@@ -158,9 +166,6 @@ class EmbeddedStore:
     def _rows(self, sql: str, *params: Any) -> Iterator[tuple[str, dict[str, Any]]]:
         for id_, props in self._db.execute(sql, params).fetchall():
             yield id_, json.loads(props)
-
-    def write_article(self, article: Article, attributions: Sequence[Attribution]) -> WriteResult:
-        return self.write_articles([(article, attributions)])[0]
 
     def write_articles(
         self, items: Iterable[tuple[Article, Sequence[Attribution]]]
@@ -453,9 +458,3 @@ class EmbeddedStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-    def __enter__(self) -> EmbeddedStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -23,12 +23,20 @@ from graph.errors import NotFoundError, StoreError, StoreUnavailableError
 from graph.model import Article, Attribution
 from graph.store import cypher
 from graph.store.base import WriteResult
-from graph.store.common import Edge, chains_from, check_labels, expand, outlet_filter_id, source_key
+from graph.store.common import (
+    Edge,
+    StoreBase,
+    chains_from,
+    check_labels,
+    expand,
+    outlet_filter_id,
+    source_key,
+)
 
 _OWNED_LABELS = (schema.ARTICLE, schema.ATTRIBUTION)
 
 
-class Neo4jStore:
+class Neo4jStore(StoreBase):
     """A :class:`~graph.store.base.GraphStore` on a Bolt server at ``uri``."""
 
     def __init__(
@@ -99,9 +107,6 @@ class Neo4jStore:
                 builder.claims.add(row["id"], row["text"] or "", row["claim_group"] or row["id"])
             self._builder = builder
         return self._builder
-
-    def write_article(self, article: Article, attributions: Sequence[Attribution]) -> WriteResult:
-        return self.write_articles([(article, attributions)])[0]
 
     def write_articles(
         self, items: Iterable[tuple[Article, Sequence[Attribution]]]
@@ -362,9 +367,3 @@ class Neo4jStore:
 
     def close(self) -> None:
         self._driver.close()
-
-    def __enter__(self) -> Neo4jStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
