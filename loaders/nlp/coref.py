@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from graph.model import Source, SourceType
 from graph.outlets import OutletRegistry
-from loaders.nlp.sources import describe, is_pronoun
+from loaders.nlp.sources import describe, is_pronoun, role_only
 from loaders.nlp.spans import find_quotes
 
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
@@ -76,6 +76,10 @@ class Resolver:
             found = self._antecedent(span)
             return found if found is not None else Source(name=span.text)
         source = self._name(span)
+        if span[0].lower_ == "the" and role_only(span):
+            titled = self._titled_person(span)
+            if titled is not None:
+                return titled
         if source.type is SourceType.ANONYMOUS and span[0].lower_ in ("the", "this", "that"):
             lemma = span.root.lemma_.lower()
             for entry in self._before(span.start):
@@ -90,6 +94,17 @@ class Resolver:
             if full is not None:
                 return Source(name=full.name, type=full.type, role=source.role or full.role)
         return source
+
+    def _titled_person(self, span: Span) -> Source | None:
+        """ "The mayor said": the latest person before whose role is that title."""
+        title = span[1:].text.lower()
+        for entry in self._before(span.start):
+            if entry.source.type is not SourceType.PERSON or not entry.source.role:
+                continue
+            for role in entry.source.role.lower().split("; "):
+                if role == title or role.endswith(" " + title) or role.startswith(title + " "):
+                    return entry.source
+        return None
 
     def _before(self, token: int) -> list[Entry]:
         pos = bisect.bisect_left(self._keys, token)

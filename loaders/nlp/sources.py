@@ -101,6 +101,31 @@ def head_of(span: Span) -> Token:
     return span.root
 
 
+# Words that make another title of a title: "President-elect", "minister-designate".
+TITLE_SUFFIXES = frozenset(("elect", "designate"))
+
+
+def is_title(tok: Token) -> bool:
+    """A title word, including both halves of a hyphenated "President-elect"."""
+    if tok.lower_ in TITLES:
+        return True
+    doc, i = tok.doc, tok.i
+    if tok.lower_ in TITLE_SUFFIXES:
+        return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in TITLES
+    return (
+        tok.text == "-"
+        and 0 < i < len(doc) - 1
+        and doc[i - 1].lower_ in TITLES
+        and doc[i + 1].lower_ in TITLE_SUFFIXES
+    )
+
+
+def role_only(span: Span) -> bool:
+    """ "the mayor", "the president-elect": a title standing for a person, no name."""
+    words = [t for t in span if t.pos_ != "DET"]
+    return bool(words) and all(is_title(t) for t in words)
+
+
 def is_pronoun(span: Span) -> bool:
     return len(span) == 1 and span[0].lower_ in PRONOUNS
 
@@ -116,8 +141,13 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=outlet, type=SourceType.OUTLET)
     if is_pronoun(span):
         return Source(name=span.text, type=SourceType.UNSPECIFIED)
+    if role_only(span):
+        return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
     ent = next((e for e in span.ents if e.start <= root.i < e.end), None)
-    if (ent is not None and ent.label_ == "PERSON") or (ent is None and _titled(span, root)):
+    if (ent is not None and ent.label_ == "PERSON") or (
+        # "President-elect Vell": a title makes a person of what NER took for an ORG
+        (ent is None or ent.label_ in ("ORG", "NORP", "GPE")) and _titled(span, root)
+    ):
         return _person(span, root, ent)
     core_start, core_end = _core(span, root)
     name = _strip_the(span.doc[core_start:core_end].text)
@@ -174,7 +204,7 @@ def _core(span: Span, root: Token) -> tuple[int, int]:
 
 def _titled(span: Span, root: Token) -> bool:
     return root.pos_ == "PROPN" and any(
-        t.lower_ in TITLES and t.i < root.i for t in span if t.head == root
+        is_title(t) and t.i < root.i for t in span if t.head == root
     )
 
 
@@ -184,7 +214,7 @@ def _looks_like_a_name(span: Span, root: Token) -> bool:
     start = root.i
     while start > span.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == root:
         start -= 1
-    words = [t for t in doc[start : root.i + 1] if t.lower_ not in TITLES]
+    words = [t for t in doc[start : root.i + 1] if not is_title(t)]
     return (
         2 <= len(words) <= 3
         and all(t.is_title and t.is_alpha for t in words)
@@ -197,12 +227,10 @@ def _person(span: Span, root: Token, ent: Span | None) -> Source:
     start, end = (ent.start, ent.end) if ent is not None else (root.i, root.i + 1)
     if ent is None:
         while (
-            start > span.start
-            and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].lower_ not in TITLES
+            start > span.start and doc[start - 1].pos_ == "PROPN" and not is_title(doc[start - 1])
         ):
             start -= 1
-    while start < end - 1 and doc[start].lower_ in TITLES:
+    while start < end - 1 and is_title(doc[start]):
         start += 1
     end = min(end, root.i + 1) if root.i >= start else end
     name = doc[start:end].text

@@ -95,3 +95,42 @@ def test_organisation_source(extract: Extract) -> None:
     a = only(extract("The harbour ministry said the pier was safe."))
     assert a.source is not None and a.source.source.type is SourceType.ORGANIZATION
     assert source_name(a) == "harbour ministry"
+
+
+def test_definite_title_resolves_to_the_person_who_holds_it(extract: Extract) -> None:
+    text = "Mayor Lena Ortiz toured the harbour on Monday. The mayor said the ferry would stop."
+    a = only(extract(text))
+    assert source_name(a) == "Lena Ortiz"
+    assert a.source is not None and a.source.span.text == "The mayor"
+    assert a.source.source.type is SourceType.PERSON
+
+
+def test_definite_title_with_no_holder_stays_a_descriptor(extract: Extract) -> None:
+    a = only(extract("The spokesman said the plan was sound."))
+    assert source_name(a) == "The spokesman"
+    assert a.source is not None and a.source.source.type is SourceType.ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("President-elect Tomas Vell said the talks went well.", "Tomas Vell", "President-elect"),
+        (
+            "Vice President-elect Ana Morrow said the cabinet was ready.",
+            "Ana Morrow",
+            "Vice President-elect",
+        ),
+    ],
+)
+def test_hyphenated_title_is_a_role_not_a_name(
+    extract: Extract, text: str, name: str, role: str
+) -> None:
+    a = only(extract(text))
+    assert source_name(a) == name
+    assert a.source is not None and a.source.source.role == role
+
+
+def test_the_president_elect_is_never_a_person_called_elect(extract: Extract) -> None:
+    text = "President-elect Tomas Vell met donors. The president-elect said the talks went well."
+    a = only(extract(text))
+    assert source_name(a) == "Tomas Vell"
