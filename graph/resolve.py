@@ -275,8 +275,13 @@ class SourceResolver:
             return "Source", sid, props
         name = norm_text(source.name)
         key = name[4:] if name.lower().startswith("the ") else name
-        prefix = "org" if source.type == SourceType.ORGANIZATION else "src"
-        sid = f"{prefix}-{slug(key) or stable_id(key)}"
+        if source.type == SourceType.ORGANIZATION:
+            sid = f"org-{slug(key) or stable_id(key)}"
+        else:
+            # An unresolved "I" or "he" in one article is nobody in particular elsewhere:
+            # unspecified sources stay per article, like anonymous ones.
+            sid = f"src-{self.article_id}-{slug(key) or stable_id(key)}"
+            props["article_id"] = self.article_id
         props.update(id=sid, name=name)
         return "Source", sid, props
 

@@ -149,3 +149,10 @@ def test_mr_does_not_join_a_namesake_known_as_mrs() -> None:
         "person-ana-vell"
     ]
     assert _resolve("a9", [Source(name="Vell", type=SourceType.PERSON)], index) == ["person-vell"]
+
+
+def test_unresolved_pronoun_sources_stay_per_article() -> None:
+    first = SourceResolver("art1", []).resolve(Source(name="I", type=SourceType.UNSPECIFIED))
+    second = SourceResolver("art2", []).resolve(Source(name="I", type=SourceType.UNSPECIFIED))
+    assert first[1] != second[1]
+    assert first[2]["article_id"] == "art1"
