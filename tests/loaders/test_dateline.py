@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.outlets import Outlet, OutletRegistry
-from loaders.dateline import article_outlet, dateline_outlet, resolve_outlet
+from loaders.dateline import article_outlet, dateline_end, dateline_outlet, resolve_outlet
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,23 @@ def test_dateline_is_the_last_resort() -> None:
         "Agence France-Presse"
     )
     assert article_outlet(url="https://lagoon.example/x", text="Nobody said anything.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        ("LONDON (Reuters) - Prices rose.", "Prices rose."),
+        ("Headline here\n\nSAN MARCO, Jan. 5 (Lagoon Wire) – Boats were idle.", "Boats were idle."),
+    ],
+)
+def test_dateline_end_points_at_the_story(text: str, story: str) -> None:
+    end = dateline_end(text)
+    assert end is not None and text[end:] == story
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Senator Jones (R-Texas) said the bill was dead.", "Prices rose in London on Monday."],
+)
+def test_dateline_end_is_none_without_a_dateline(text: str) -> None:
+    assert dateline_end(text) is None

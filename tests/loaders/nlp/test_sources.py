@@ -134,3 +134,17 @@ def test_the_president_elect_is_never_a_person_called_elect(extract: Extract) ->
     text = "President-elect Tomas Vell met donors. The president-elect said the talks went well."
     a = only(extract(text))
     assert source_name(a) == "Tomas Vell"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PORT VERITY (The Harbor Ledger) - Mayor Lena Ortiz said the ferry would stop.",
+        "SANDHAVEN, Estrava, May 3 (Meridian Wire) – Mayor Lena Ortiz said the ferry would stop.",
+        "Ferry to stop\n\nCALDERA (Reuters) - Mayor Lena Ortiz said the ferry would stop.",
+    ],
+)
+def test_dateline_is_never_part_of_the_source(extract: Extract, text: str) -> None:
+    a = only(extract(text))
+    assert source_name(a) == "Lena Ortiz"
+    assert a.source is not None and a.source.span.text == "Mayor Lena Ortiz"
