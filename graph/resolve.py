@@ -275,15 +275,24 @@ class SourceResolver:
             return "Source", sid, props
         name = norm_text(source.name)
         key = name[4:] if name.lower().startswith("the ") else name
-        if source.type == SourceType.ORGANIZATION:
+        if source.type == SourceType.ORGANIZATION and not _generic(key):
             sid = f"org-{slug(key) or stable_id(key)}"
         else:
-            # An unresolved "I" or "he" in one article is nobody in particular elsewhere:
-            # unspecified sources stay per article, like anonymous ones.
+            # An unresolved "I" or "he", or a bare "company", in one article is nobody in
+            # particular elsewhere: such sources stay per article, like anonymous ones.
             sid = f"src-{self.article_id}-{slug(key) or stable_id(key)}"
             props["article_id"] = self.article_id
         props.update(id=sid, name=name)
         return "Source", sid, props
+
+
+def _generic(name: str) -> bool:
+    """A one-word, lower-case organisation name ("company", "ministry") names no one in particular.
+
+    >>> _generic("company"), _generic("Acme"), _generic("port authority")
+    (True, False, False)
+    """
+    return " " not in name and name.islower()
 
 
 def person_id(name: str) -> str:

@@ -19,6 +19,10 @@ from loaders.nlp.spans import find_quotes
 
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 GROUP_PRONOUNS = frozenset(("they", "them", "their"))
+# "the newspaper said": the outlet mentioned last.
+OUTLET_NOUNS = frozenset(
+    ("newspaper", "paper", "magazine", "website", "site", "tabloid", "broadcaster", "network")
+)
 THING_PRONOUNS = frozenset(("it", "its"))
 SALIENT_DEPS = frozenset(("nsubj", "nsubjpass"))
 WINDOW = 250  # tokens a pronoun may look back
@@ -76,6 +80,10 @@ class Resolver:
             found = self._antecedent(span)
             return found if found is not None else Source(name=span.text)
         source = self._name(span)
+        if span[0].lower_ == "the" and len(span) == 2 and span[1].lower_ in OUTLET_NOUNS:
+            for entry in self._before(span.start):
+                if entry.source.type is SourceType.OUTLET:
+                    return entry.source
         if span[0].lower_ == "the" and role_only(span):
             titled = self._titled_person(span)
             if titled is not None:

@@ -156,3 +156,14 @@ def test_unresolved_pronoun_sources_stay_per_article() -> None:
     second = SourceResolver("art2", []).resolve(Source(name="I", type=SourceType.UNSPECIFIED))
     assert first[1] != second[1]
     assert first[2]["article_id"] == "art1"
+
+
+def test_generic_one_word_organisations_stay_per_article() -> None:
+    company = Source(name="company", type=SourceType.ORGANIZATION)
+    first = SourceResolver("art1", []).resolve(company)
+    second = SourceResolver("art2", []).resolve(company)
+    assert first[1] != second[1]
+    named = Source(name="Saltmarsh Chemical Company", type=SourceType.ORGANIZATION)
+    assert (
+        SourceResolver("art1", []).resolve(named)[1] == SourceResolver("art2", []).resolve(named)[1]
+    )

@@ -148,3 +148,10 @@ def test_dateline_is_never_part_of_the_source(extract: Extract, text: str) -> No
     a = only(extract(text))
     assert source_name(a) == "Lena Ortiz"
     assert a.source is not None and a.source.span.text == "Mayor Lena Ortiz"
+
+
+def test_the_newspaper_resolves_to_the_outlet_named_before(extract: Extract) -> None:
+    text = "The Harbor Ledger printed a map on Monday. The newspaper said the plant had leaked."
+    a = by_cue(extract(text), "said")
+    assert source_name(a) == "The Harbor Ledger"
+    assert a.source is not None and a.source.source.type is SourceType.OUTLET
