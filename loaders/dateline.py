@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from graph.outlets import OutletRegistry, default_registry
 
@@ -66,20 +67,7 @@ def dateline_outlet(text: str, registry: OutletRegistry | None = None) -> str | 
     >>> dateline_outlet("SAN MARCO, Jan. 5 (Lagoon Wire) - Boats were idle.")
     'Lagoon Wire'
     """
-    reg = registry or default_registry()
-    lines = [ln for ln in text[:2000].splitlines() if ln.strip(_LEADING)][:_LINES_TO_SCAN]
-    for line in lines:
-        m = _DATELINE.match(line.lstrip(_LEADING))
-        if not m or not _plausible_place(m.group("place") or ""):
-            continue
-        name = m.group("outlet").strip()
-        known = reg.lookup(name)
-        if known is not None:
-            return known.name
-        place = (m.group("place") or "").split(",")[0]
-        if m.group("dash") and _unknown_outlet_ok(name, place):
-            return name
-    return None
+    return next((name for name, _, _ in _datelines(text, registry)), None)
 
 
 def dateline_end(text: str, registry: OutletRegistry | None = None) -> int | None:
@@ -93,28 +81,38 @@ def dateline_end(text: str, registry: OutletRegistry | None = None) -> int | Non
     >>> dateline_end("Senator Jones (R-Texas) said the bill was dead.") is None
     True
     """
+    return next((end for _, dash, end in _datelines(text, registry) if dash), None)
+
+
+def _datelines(text: str, registry: OutletRegistry | None) -> Iterator[tuple[str, bool, int]]:
+    """``(outlet, has_dash, story_start)`` for each dateline on the first lines of ``text``.
+
+    ``outlet`` is the canonical name of a known outlet, or the name as written
+    where a classic wire dateline vouches for it; other matches are skipped.
+    """
     reg = registry or default_registry()
-    offset, seen = 0, 0
+    offset = seen = 0
     for line in text[:2000].splitlines(keepends=True):
-        start = offset
-        offset += len(line)
+        start, offset = offset, offset + len(line)
         body = line.lstrip(_LEADING)
         if not body.strip():
             continue
         seen += 1
         if seen > _LINES_TO_SCAN:
-            break
+            return
         m = _DATELINE.match(body)
-        if not m or not _plausible_place(m.group("place") or "") or not m.group("dash"):
+        if not m or not _plausible_place(m.group("place") or ""):
             continue
         name = m.group("outlet").strip()
+        dash = bool(m.group("dash"))
+        known = reg.lookup(name)
         place = (m.group("place") or "").split(",")[0]
-        if reg.lookup(name) is not None or _unknown_outlet_ok(name, place):
-            end = start + (len(line) - len(body)) + m.end()
-            while end < len(text) and text[end] in " \t":
-                end += 1
-            return end
-    return None
+        if known is None and not (dash and _unknown_outlet_ok(name, place)):
+            continue
+        end = start + len(line) - len(body) + m.end()
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        yield (known.name if known is not None else name), dash, end
 
 
 def resolve_outlet(name: str | None, registry: OutletRegistry | None = None) -> str | None:
