@@ -70,7 +70,9 @@ class LocalServer:
 
 
 @pytest.fixture
-def server() -> Iterator[LocalServer]:
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
+    """The server, and the explicit opt-in that lets readers fetch from 127.0.0.1."""
+    monkeypatch.setenv("SOURCETRACE_ALLOW_PRIVATE_URLS", "1")
     srv = LocalServer()
     thread = threading.Thread(target=srv.httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
