@@ -13,7 +13,8 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from graph.errors import InputError, SourcetraceError
@@ -42,11 +43,22 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="size cap for each file or download (default $SOURCETRACE_MAX_INPUT_BYTES or 20 MiB)",
     )
-    p.add_argument("--timeout", type=float, default=None, help="seconds to wait for each URL")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="seconds for the whole download of each URL (default 20)",
+    )
     p.add_argument(
         "--fetch-linked",
         action="store_true",
         help="for feed entries with only a summary, fetch the page they link to",
+    )
+    p.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="let URLs and their redirects reach loopback, private and link-local addresses "
+        "(default: $SOURCETRACE_ALLOW_PRIVATE_URLS, else public addresses only)",
     )
 
 
@@ -55,6 +67,8 @@ def read_options(args: argparse.Namespace) -> Any:
     from loaders.read import ReadOptions
 
     kwargs: dict[str, Any] = {"fetch_linked": bool(getattr(args, "fetch_linked", False))}
+    if getattr(args, "allow_private_urls", False):
+        kwargs["allow_private_urls"] = True
     if getattr(args, "max_bytes", None) is not None:
         kwargs["max_bytes"] = args.max_bytes
     if getattr(args, "timeout", None) is not None:
@@ -106,6 +120,50 @@ def iter_articles(
             yield item
 
 
+def extract_each(
+    extractor: Any,
+    articles: Iterable[Article],
+    on_error: Callable[[InputError], None],
+    processes: int = 1,
+) -> Iterator[tuple[Article, list[Attribution]]]:
+    """``extractor.extract_many`` over ``articles``, in order, where an article
+    whose extraction raises is reported to ``on_error`` (an InputError naming
+    it) and the others go on.
+
+    Batches still go through ``extract_many``; only when it fails are the
+    articles it had taken in but not yet returned redone one at a time.
+    """
+    source = iter(articles)
+    pending: deque[Article] = deque()
+
+    def feed() -> Iterator[Article]:
+        for article in source:
+            pending.append(article)
+            yield article
+
+    while True:
+        try:
+            for article, found in extractor.extract_many(feed(), processes=processes):
+                pending.popleft()
+                yield article, found
+            return
+        except Exception:  # one of the pending articles broke the batch
+            if not pending:
+                raise
+        while pending:
+            article = pending.popleft()
+            try:
+                found = extractor.extract(article)
+            except Exception as e:
+                on_error(
+                    InputError(
+                        _article_ref(article), f"extraction failed ({type(e).__name__}: {e})"
+                    )
+                )
+                continue
+            yield article, found
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from loaders.nlp import Extractor
 
@@ -116,7 +174,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         report_error(e)
 
     extractor = Extractor(model=args.model)
-    results = extractor.extract_many(iter_articles(args.inputs, on_error), processes=args.processes)
+    articles = iter_articles(args.inputs, on_error, read_options(args))
+    results = extract_each(extractor, articles, on_error, processes=args.processes)
     out = sys.stdout
     if args.format == "jsonl":
         for article, attributions in results:

@@ -1,14 +1,15 @@
 """Which web addresses sourcetrace agrees to fetch: the URL half of the input-safety layer.
 
-Only ``http`` and ``https`` are fetched. Unless private addresses are allowed
-(``allow_private=True``, ``$SOURCETRACE_ALLOW_PRIVATE_URLS=1`` or the CLI's
-``--allow-private-urls``), every address a host name resolves to must be a
-public one: loopback, private, link-local, carrier-grade NAT, multicast,
-reserved and unspecified addresses are refused, also when they hide inside an
-IPv6 address (``::ffff:127.0.0.1``, 6to4, Teredo). :func:`resolve` returns the
-addresses it checked, and :mod:`loaders.fetch` connects to exactly those, so a
-name cannot resolve to a public address for the check and a private one for
-the connection.
+Only ``http`` and ``https`` are fetched. Unless private addresses are
+allowed (``allow_private=True``, ``$SOURCETRACE_ALLOW_PRIVATE_URLS=1`` or the
+CLI's ``--allow-private-urls``; or only some networks, with
+``$SOURCETRACE_ALLOW_PRIVATE_URLS=10.0.0.0/8,127.0.0.1``), every address a
+host name resolves to must be a public one: loopback, private, link-local,
+carrier-grade NAT, multicast, reserved and unspecified addresses are refused,
+also inside an IPv6 address (``::ffff:127.0.0.1``, 6to4, Teredo).
+:func:`resolve` returns the addresses it checked, and :mod:`loaders.fetch`
+connects to exactly those, so a name cannot resolve to a public address for
+the check and to a private one for the connection.
 
 >>> blocked_reason("127.0.0.1"), blocked_reason("10.1.2.3"), blocked_reason("169.254.169.254")
 ('a loopback address', 'a private address', 'a link-local address')
@@ -21,6 +22,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
 from graph.errors import InputError
@@ -29,14 +31,41 @@ ALLOW_PRIVATE_ENV = "SOURCETRACE_ALLOW_PRIVATE_URLS"
 SCHEMES = ("http", "https")
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+#: Networks whose non-public addresses may be fetched all the same.
+Networks = tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
+ANY_NETWORK: Networks = (ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0"))
+_YES = ("1", "true", "yes", "on", "all")
+_NO = ("", "0", "false", "no", "off")
 #: (family, socket address) pairs that a checked host name resolved to.
-Resolved = list[tuple[socket.AddressFamily, tuple[str, int] | tuple[str, int, int, int]]]
+Resolved = list[tuple[socket.AddressFamily, tuple[Any, ...]]]
 
 
-def private_allowed_by_env() -> bool:
-    """Whether ``$SOURCETRACE_ALLOW_PRIVATE_URLS`` opts in to private addresses
-    (``1``, ``true``, ``yes`` or ``on``; off by default)."""
-    return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+def private_allowed_by_env() -> Networks:
+    """The networks ``$SOURCETRACE_ALLOW_PRIVATE_URLS`` opens: all for ``1`` (or
+    ``true``, ``yes``, ``on``, ``all``), none when unset, else the comma-separated
+    networks or addresses it lists. Anything else is an InputError."""
+    raw = os.environ.get(ALLOW_PRIVATE_ENV, "").strip()
+    if raw.lower() in _NO:
+        return ()
+    if raw.lower() in _YES:
+        return ANY_NETWORK
+    try:
+        return tuple(ipaddress.ip_network(n.strip(), strict=False) for n in raw.split(","))
+    except ValueError as e:
+        raise InputError(
+            ALLOW_PRIVATE_ENV, f"expected 1, 0 or a comma-separated list of networks: {e}"
+        ) from e
+
+
+def networks(allow: bool | Networks) -> Networks:
+    """``allow`` as networks: True opens every network, False none.
+
+    >>> networks(True) == ANY_NETWORK, networks(False)
+    (True, ())
+    """
+    if isinstance(allow, bool):
+        return ANY_NETWORK if allow else ()
+    return allow
 
 
 def blocked_reason(address: str) -> str | None:
@@ -79,9 +108,10 @@ def split_url(url: str, where: str) -> SplitResult:
     return parts
 
 
-def resolve(host: str, port: int, *, allow_private: bool, where: str) -> Resolved:
+def resolve(host: str, port: int, *, allow_private: bool | Networks, where: str) -> Resolved:
     """Every address ``host`` resolves to, each checked; InputError when the name
-    does not resolve or (unless ``allow_private``) any address is not public."""
+    does not resolve or any address is not public (and not in ``allow_private``)."""
+    allowed = networks(allow_private)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as e:
@@ -90,9 +120,9 @@ def resolve(host: str, port: int, *, allow_private: bool, where: str) -> Resolve
     for family, _, _, _, sockaddr in infos:
         if family not in (socket.AF_INET, socket.AF_INET6):
             continue
-        if not allow_private:
+        if allowed != ANY_NETWORK:
             why = blocked_reason(str(sockaddr[0]))
-            if why is not None:
+            if why is not None and not _within(str(sockaddr[0]), allowed):
                 shown = host if host == sockaddr[0] else f"{host} ({sockaddr[0]})"
                 raise InputError(
                     where,
@@ -104,3 +134,9 @@ def resolve(host: str, port: int, *, allow_private: bool, where: str) -> Resolve
     if not out:
         raise InputError(where, f"cannot reach the server (no address for {host!r})")
     return out
+
+
+def _within(address: str, allowed: Networks) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) else None
+    return any(ip in net or (mapped is not None and mapped in net) for net in allowed)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlunsplit
 
 from graph.errors import InputError
-from loaders.addresses import Resolved, resolve, split_url
+from loaders.addresses import Networks, Resolved, resolve, split_url
 
 DEFAULT_TIMEOUT = 20.0
 MAX_REDIRECTS = 10
@@ -123,12 +123,17 @@ class _Hop:
 
 
 def fetch(
-    url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int, allow_private: bool = False
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int,
+    allow_private: bool | Networks = False,
 ) -> Fetched:
     """GET ``url`` (redirects followed and checked) and return its body.
 
     Raises InputError naming ``url`` when it (or a redirect) is not http(s) or
-    points at a non-public address (unless ``allow_private``), when the server
+    points at a non-public address (unless ``allow_private`` is True or holds
+    a network with the address, see :mod:`loaders.addresses`), when the server
     is unreachable, answers with an HTTP error, takes longer than ``timeout``
     seconds in all, sends a content type sourcetrace cannot read, or a body
     larger than ``max_bytes``.
@@ -158,7 +163,12 @@ def fetch(
 
 
 def _get(
-    url: str, current: str, deadline: float, timeout: float, max_bytes: int, allow_private: bool
+    url: str,
+    current: str,
+    deadline: float,
+    timeout: float,
+    max_bytes: int,
+    allow_private: bool | Networks,
 ) -> _Hop:
     """One request to ``current``; errors name ``url`` (the URL the user gave)."""
     parts = split_url(current, url)

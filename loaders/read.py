@@ -33,7 +33,7 @@ from pathlib import Path
 from graph.errors import InputError
 from graph.model import Article
 from graph.outlets import OutletRegistry, default_registry
-from loaders.addresses import private_allowed_by_env
+from loaders.addresses import Networks, private_allowed_by_env
 from loaders.feeds import looks_like_feed, read_feed
 from loaders.fetch import DEFAULT_TIMEOUT, Fetched, fetch, is_url
 from loaders.files import check_not_binary, default_max_bytes, read_bytes, text_of
@@ -61,7 +61,8 @@ class ReadOptions:
     the whole download of each URL; with ``fetch_linked`` a feed entry that
     only has a summary is replaced by the page it links to. ``allow_private_urls``
     (default ``$SOURCETRACE_ALLOW_PRIVATE_URLS``, off) lets URLs, redirects and
-    linked pages reach loopback, private and link-local addresses; without
+    linked pages reach loopback, private and link-local addresses (True: all;
+    or only those in the networks it holds); without
     ``allow_paths`` an input that is not an http(s) URL is refused unread (a
     server reading on a user's behalf reads no paths of its own).
     """
@@ -69,7 +70,7 @@ class ReadOptions:
     max_bytes: int = field(default_factory=default_max_bytes)
     timeout: float = DEFAULT_TIMEOUT
     fetch_linked: bool = False
-    allow_private_urls: bool = field(default_factory=private_allowed_by_env)
+    allow_private_urls: bool | Networks = field(default_factory=private_allowed_by_env)
     allow_paths: bool = True
     registry: OutletRegistry = field(default_factory=default_registry)
 
