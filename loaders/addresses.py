@@ -81,8 +81,8 @@ def blocked_reason(address: str) -> str | None:
         (ip.is_loopback, "a loopback address"),
         (ip.is_link_local, "a link-local address"),
         (ip.is_multicast, "a multicast address"),
-        (ip.is_private, "a private address"),
         (ip.is_reserved, "a reserved address"),
+        (ip.is_private, "a private address"),
         (not ip.is_global, "a non-public address"),  # 100.64.0.0/10 and the like
     )
     return next((why for bad, why in checks if bad), None)

@@ -176,7 +176,12 @@ def _get(
     tls = parts.scheme.lower() == "https"
     port = parts.port or (443 if tls else 80)
     shown = current if current == url else f"{current} (redirected from {url})"
-    addresses = resolve(host, port, allow_private=allow_private, where=url)
+    try:
+        addresses = resolve(host, port, allow_private=allow_private, where=url)
+    except InputError as e:
+        if current == url:
+            raise
+        raise InputError(url, f"redirect to {current!r}: {e.reason}") from e
     left = deadline - time.monotonic()
     if left <= 0:
         raise InputError(url, f"timed out after {timeout:g} s")

@@ -80,7 +80,7 @@ def read_bytes(path: Path, where: str, max_bytes: int) -> bytes:
 
 _SPECIAL = (
     (stat.S_ISDIR, "is a directory"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISFIFO, "a FIFO"),
     (stat.S_ISSOCK, "a socket"),
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),

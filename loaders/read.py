@@ -246,7 +246,7 @@ def check_article(article: Article, where: str) -> Article | InputError:
     store, file or page could carry.
 
     >>> str(check_article(Article.create(text="a \\ud800 b", origin="f.jsonl:2"), "f.jsonl"))
-    "f.jsonl:2: field 'text' is not valid Unicode (a lone surrogate U+D800 at character 2)"
+    "f.jsonl:2: field 'text' holds a lone surrogate U+D800 at character 2 (not valid Unicode)"
     """
     for name in ("text", "title", "outlet", "url", "published", "id"):
         value = getattr(article, name)
@@ -254,9 +254,7 @@ def check_article(article: Article, where: str) -> Article | InputError:
             continue
         problem = _bad_char(value)
         if problem:
-            return InputError(
-                article.origin or where, f"field {name!r} is not valid Unicode ({problem})"
-            )
+            return InputError(article.origin or where, f"field {name!r} holds {problem}")
     return article
 
 
@@ -267,7 +265,8 @@ def _bad_char(value: str) -> str | None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as e:
-        return f"a lone surrogate U+{ord(value[e.start]):04X} at character {e.start}"
+        char = ord(value[e.start])
+        return f"a lone surrogate U+{char:04X} at character {e.start} (not valid Unicode)"
     return None
 
 

@@ -21,6 +21,7 @@ class Route:
     location: str | None = None  # for redirects
     send_length: bool = True
     headers: dict[str, str] = field(default_factory=dict)
+    drip: float = 0.0  # seconds between the bytes of the body, sent one at a time
 
 
 class LocalServer:
@@ -43,7 +44,10 @@ class LocalServer:
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
                 if route.location:
-                    self.send_header("Location", server.url(route.location))
+                    absolute = ":" in route.location.split("/", 1)[0]  # has a scheme
+                    self.send_header(
+                        "Location", route.location if absolute else server.url(route.location)
+                    )
                 if route.send_length:
                     self.send_header("Content-Length", str(len(route.body)))
                 for k, v in route.headers.items():
@@ -51,7 +55,12 @@ class LocalServer:
                 self.end_headers()
                 # The client may give up (size cap, timeout): that is expected.
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(route.body)
+                    if not route.drip:
+                        self.wfile.write(route.body)
+                    for i in range(len(route.body) if route.drip else 0):
+                        self.wfile.write(route.body[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(route.drip)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass  # keep test output quiet
