@@ -115,3 +115,22 @@ def test_extract_reports_an_article_whose_extraction_fails_and_goes_on(
     out, err = capsys.readouterr()
     assert err == f"sourcetrace: error: {paths[1]}: extraction failed (IndexError: planted fault)\n"
     assert [r["article"] for r in _records(out)] == [paths[0], paths[2]]
+
+
+def test_same_article_as_text_file_and_record_is_one_article_node(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from graph.store import open_store
+
+    txt = tmp_path / "quay.txt"
+    txt.write_text(STORY + "\n", encoding="utf-8")
+    jsonl = tmp_path / "quay.jsonl"
+    jsonl.write_text(json.dumps({"text": STORY.strip()}) + "\n", encoding="utf-8")
+    store_path = tmp_path / "graph.sqlite"
+    assert main(["ingest", "--store", str(store_path), str(txt), str(jsonl)]) == 0
+    capsys.readouterr()
+    store = open_store(store_path)
+    try:
+        assert store.counts()["nodes"]["Article"] == 1
+    finally:
+        store.close()
