@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import re
 import socket
 import ssl
 import threading
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlunsplit
+from urllib.parse import quote, urljoin, urlunsplit
 
 from graph.errors import InputError
 from loaders.addresses import Networks, Resolved, resolve, split_url
@@ -31,6 +32,7 @@ ACCEPT = (
     "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 )
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_UNSAFE = re.compile(r"[^\x21-\x7e]")  # what a request line cannot carry as it is
 
 #: Content type -> what the page is read as.
 KINDS: dict[str, str] = {
@@ -194,6 +196,9 @@ def _get(
         conn.connect()
         connected = True
         path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        path = _UNSAFE.sub(
+            lambda m: quote(m.group()), path
+        )  # "/café story" -> "/caf%C3%A9%20story"
         conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
         response = conn.getresponse()
         headers = response.headers

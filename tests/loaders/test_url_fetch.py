@@ -173,3 +173,9 @@ def test_html_charset_from_the_http_header_is_used(server: LocalServer) -> None:
     [article] = _read(url)
     assert isinstance(article, Article)
     assert "Καλημέρα shop on the quay" in article.text
+
+
+def test_url_with_spaces_and_accents_in_its_path_is_fetched(server: LocalServer) -> None:
+    server.add("/caf%C3%A9%20story.txt", "The owner said it was closed.", content_type="text/plain")
+    [article] = _read(server.url("/café story.txt"))
+    assert isinstance(article, Article) and article.text == "The owner said it was closed."
