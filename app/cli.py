@@ -123,7 +123,7 @@ def iter_articles(
 def extract_each(
     extractor: Any,
     articles: Iterable[Article],
-    on_error: Callable[[InputError], None],
+    on_error: Callable[[InputError], object],
     processes: int = 1,
 ) -> Iterator[tuple[Article, list[Attribution]]]:
     """``extractor.extract_many`` over ``articles``, in order, where an article

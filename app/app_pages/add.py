@@ -95,8 +95,10 @@ if submitted:
     progress = st.progress(0.0, text=f"Analysing {len(articles)} article(s)…")
     added = replaced = unchanged = found = 0
     try:
-        extractor = _extractor()
-        for i, (article, attributions) in enumerate(extractor.extract_many(iter(articles))):
+        from app.cli import extract_each  # an article whose extraction fails is shown, not fatal
+
+        results = extract_each(_extractor(), articles, lambda e: st.error(str(e)))
+        for i, (article, attributions) in enumerate(results):
             result = store.write_article(article, attributions)
             found += len(attributions)
             added += result.status == "added"

@@ -280,3 +280,28 @@ def test_add_page_refuses_internal_addresses_by_default(
     assert all("refused:" in e and "loopback address" in e for e in errors)
     assert not at.success
     assert "north quay" not in "\n".join(m.value for m in at.markdown)
+
+
+def test_add_page_shows_an_article_whose_extraction_fails_and_stores_the_others(
+    writable_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import loaders.nlp.pipeline as pipeline
+
+    real = pipeline.attributions
+
+    def faulty(article, doc, registry):  # type: ignore[no-untyped-def]
+        if "PLANTED" in article.text:
+            raise IndexError("planted fault")
+        return real(article, doc, registry)
+
+    monkeypatch.setattr(pipeline, "attributions", faulty)
+    at = run_page("add")
+    at.file_uploader[0].set_value(
+        [
+            ("a.txt", b"PLANTED: the pilot said the fog had lifted.\n", "text/plain"),
+            ("b.txt", b"Harbour master Ines Calder said the quay would reopen.\n", "text/plain"),
+        ]
+    )
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["a.txt: extraction failed (IndexError: planted fault)"]
+    assert "1 added" in at.success[0].value
