@@ -155,11 +155,8 @@ def extract_each(
             try:
                 found = extractor.extract(article)
             except Exception as e:
-                on_error(
-                    InputError(
-                        _article_ref(article), f"extraction failed ({type(e).__name__}: {e})"
-                    )
-                )
+                why = _cell(f"{type(e).__name__}: {e}", 200)
+                on_error(InputError(_article_ref(article), f"extraction failed ({why})"))
                 continue
             yield article, found
 
