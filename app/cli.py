@@ -13,12 +13,12 @@ import importlib
 import json
 import os
 import sys
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from graph.errors import InputError, SourcetraceError
 from graph.model import Article, Attribution
+from loaders.isolate import article_ref, extract_each, one_line
 
 # Modules that add subcommands: each has ``register(subparsers) -> None``.
 COMMAND_MODULES = ("app.cmd_store", "app.cmd_analysis", "app.cmd_app")
@@ -120,47 +120,6 @@ def iter_articles(
             yield item
 
 
-def extract_each(
-    extractor: Any,
-    articles: Iterable[Article],
-    on_error: Callable[[InputError], object],
-    processes: int = 1,
-) -> Iterator[tuple[Article, list[Attribution]]]:
-    """``extractor.extract_many`` over ``articles``, in order, where an article
-    whose extraction raises is reported to ``on_error`` (an InputError naming
-    it) and the others go on.
-
-    Batches still go through ``extract_many``; only when it fails are the
-    articles it had taken in but not yet returned redone one at a time.
-    """
-    source = iter(articles)
-    pending: deque[Article] = deque()
-
-    def feed() -> Iterator[Article]:
-        for article in source:
-            pending.append(article)
-            yield article
-
-    while True:
-        try:
-            for article, found in extractor.extract_many(feed(), processes=processes):
-                pending.popleft()
-                yield article, found
-            return
-        except Exception:  # one of the pending articles broke the batch
-            if not pending:
-                raise
-        while pending:
-            article = pending.popleft()
-            try:
-                found = extractor.extract(article)
-            except Exception as e:
-                why = _cell(f"{type(e).__name__}: {e}", 200)
-                on_error(InputError(_article_ref(article), f"extraction failed ({why})"))
-                continue
-            yield article, found
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     from loaders.nlp import Extractor
 
@@ -177,16 +136,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "jsonl":
         for article, attributions in results:
             for a in attributions:
-                out.write(json.dumps(a.to_record(_article_ref(article)), ensure_ascii=False))
+                out.write(json.dumps(a.to_record(article_ref(article)), ensure_ascii=False))
                 out.write("\n")
     elif args.format == "json":
         docs = [
             {
-                "article": _article_ref(article),
+                "article": article_ref(article),
                 "id": article.id,
                 "outlet": article.outlet,
                 "title": article.title,
-                "attributions": [a.to_record(_article_ref(article)) for a in attributions],
+                "attributions": [a.to_record(article_ref(article)) for a in attributions],
             }
             for article, attributions in results
         ]
@@ -198,18 +157,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _article_ref(article: Article) -> str:
-    return article.origin or article.url or article.id
-
-
-def _cell(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def print_table(article: Article, attributions: Sequence[Attribution], out: TextIO) -> None:
     """A table for people: source (role), chain, cue, content, kind."""
-    head = _article_ref(article)
+    head = article_ref(article)
     if article.outlet:
         head += f"  [{article.outlet}]"
     out.write(f"\n{head}\n")
@@ -229,7 +179,13 @@ def print_table(article: Article, attributions: Sequence[Attribution], out: Text
         kind = str(a.kind) + (", hedged" if a.hedged else "")
         content = a.content.text if a.content else ""
         rows.append(
-            (_cell(src, 40), _cell(chain, 30), _cell(a.cue.text, 20), _cell(content, 70), kind)
+            (
+                one_line(src, 40),
+                one_line(chain, 30),
+                one_line(a.cue.text, 20),
+                one_line(content, 70),
+                kind,
+            )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for r in rows:

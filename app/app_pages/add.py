@@ -95,7 +95,7 @@ if submitted:
     progress = st.progress(0.0, text=f"Analysing {len(articles)} article(s)…")
     added = replaced = unchanged = found = 0
     try:
-        from app.cli import extract_each  # an article whose extraction fails is shown, not fatal
+        from loaders.isolate import extract_each  # a failing article is shown, not fatal
 
         results = extract_each(_extractor(), articles, lambda e: st.error(str(e)))
         for i, (article, attributions) in enumerate(results):

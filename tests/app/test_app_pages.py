@@ -287,14 +287,14 @@ def test_add_page_shows_an_article_whose_extraction_fails_and_stores_the_others(
 ) -> None:
     import loaders.nlp.pipeline as pipeline
 
-    real = pipeline.attributions
+    real = pipeline.find_candidates
 
-    def faulty(article, doc, registry):  # type: ignore[no-untyped-def]
-        if "PLANTED" in article.text:
+    def faulty(doc):  # type: ignore[no-untyped-def]
+        if "PLANTED" in doc.text:
             raise IndexError("planted fault")
-        return real(article, doc, registry)
+        return real(doc)
 
-    monkeypatch.setattr(pipeline, "attributions", faulty)
+    monkeypatch.setattr(pipeline, "find_candidates", faulty)
     at = run_page("add")
     at.file_uploader[0].set_value(
         [

@@ -95,14 +95,14 @@ def test_extract_refuses_private_addresses_unless_allowed(
 def test_extract_reports_an_article_whose_extraction_fails_and_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = pipeline.attributions
+    real = pipeline.find_candidates
 
-    def faulty(article, doc, registry):  # type: ignore[no-untyped-def]
-        if "PLANTED" in article.text:
+    def faulty(doc):  # type: ignore[no-untyped-def]
+        if "PLANTED" in doc.text:
             raise IndexError("planted fault")
-        return real(article, doc, registry)
+        return real(doc)
 
-    monkeypatch.setattr(pipeline, "attributions", faulty)
+    monkeypatch.setattr(pipeline, "find_candidates", faulty)
     paths = []
     for name, text in (
         ("a.txt", STORY),
