@@ -164,6 +164,29 @@ def fetch(
     raise InputError(url, f"HTTP error {hop.status}: too many redirects (over {MAX_REDIRECTS})")
 
 
+def _resolve_by(
+    deadline: float, timeout: float, host: str, port: int, allow: bool | Networks, url: str
+) -> Resolved:
+    """:func:`~loaders.addresses.resolve` in a thread, given up at the deadline (a
+    name lookup cannot be interrupted, so a slow resolver is left to finish alone)."""
+    box: list[Resolved | InputError] = []
+
+    def run() -> None:
+        try:
+            box.append(resolve(host, port, allow_private=allow, where=url))
+        except InputError as e:
+            box.append(e)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(max(0.0, deadline - time.monotonic()))
+    if not box:
+        raise InputError(url, f"timed out after {timeout:g} s (looking up {host!r})")
+    if isinstance(box[0], InputError):
+        raise box[0]
+    return box[0]
+
+
 def _get(
     url: str,
     current: str,
@@ -179,7 +202,7 @@ def _get(
     port = parts.port or (443 if tls else 80)
     shown = current if current == url else f"{current} (redirected from {url})"
     try:
-        addresses = resolve(host, port, allow_private=allow_private, where=url)
+        addresses = _resolve_by(deadline, timeout, host, port, allow_private, url)
     except InputError as e:
         if current == url:
             raise

@@ -46,6 +46,20 @@ def test_body_dripped_one_byte_at_a_time_is_cut_off_by_the_whole_download_deadli
     assert took < 2.5, took
 
 
+def test_name_lookup_that_hangs_is_cut_off_by_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(3)  # a resolver that does not answer in time
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    began = time.monotonic()
+    error = _only_error("http://quay.example/story", ReadOptions(timeout=0.5))
+    assert error.reason == "timed out after 0.5 s (looking up 'quay.example')"
+    assert time.monotonic() - began < 2
+
+
 @pytest.fixture
 def header_dripper() -> Iterator[str]:
     """A raw server that sends its status line, then one header byte every 0.25 s."""
