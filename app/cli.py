@@ -21,7 +21,7 @@ from graph.model import Article, Attribution
 from loaders.isolate import article_ref, extract_each, one_line
 
 # Modules that add subcommands: each has ``register(subparsers) -> None``.
-COMMAND_MODULES = ("app.cmd_store", "app.cmd_analysis", "app.cmd_app")
+COMMAND_MODULES = ("app.cmd_store", "app.cmd_analysis", "app.cmd_claims", "app.cmd_app")
 
 
 def add_model_options(p: argparse.ArgumentParser) -> None:

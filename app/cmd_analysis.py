@@ -256,8 +256,8 @@ def _similarity(p: argparse.ArgumentParser) -> None:
         type=float,
         default=analysis.SIMILARITY_THRESHOLD,
         metavar="SCORE",
-        help="claims linked by SIMILAR_TO at least this score count as one claim "
-        f"(default {analysis.SIMILARITY_THRESHOLD})",
+        help="count claims linked by SIMILAR_TO at least this meaning score as one claim, "
+        "instead of the stored claim groups (links a user split stay apart)",
     )
 
 

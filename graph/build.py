@@ -21,6 +21,7 @@ The rows follow :mod:`graph.schema`; both stores write them, and
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,7 @@ from typing import Any
 import networkx as nx
 
 from graph import schema
-from graph.claims import ClaimIndex, claim_id, normalise
+from graph.claims import ClaimIndex, Update, claim_id, day_of, normalise
 from graph.model import Article, Attribution, Mention
 from graph.outlets import OutletRegistry, default_registry
 from graph.resolve import PeopleIndex, SourceResolver, outlet_ref
@@ -71,6 +72,9 @@ class ArticleRows:
     edges: tuple[EdgeRow, ...]
     attributions: int
     new_claims: tuple[str, ...] = ()
+    # (claim id, properties to set): claims, here or stored before, whose group or
+    # first/last day changed (set after the nodes are written, overwriting).
+    claims: tuple[tuple[str, dict[str, Any]], ...] = ()
     # (surname-only Source key, full-name Source key): merge the first into the
     # second where the store has it (the surname was seen before the full name).
     merges: tuple[tuple[str, str], ...] = ()
@@ -208,7 +212,7 @@ class GraphBuilder:
             owner = article.id if props.get("article_id") else None
             return add_node(NodeRow(label=label, id=id_, props=props, owner=owner))
 
-        new_claims: list[str] = []
+        contents: list[tuple[str, str, str]] = []  # (attribution key, claim id, text)
         for a in attributions:
             at_key = add_node(
                 NodeRow(
@@ -234,41 +238,55 @@ class GraphBuilder:
                 add_edge(
                     EdgeRow(type=schema.ATTRIBUTED_TO, start=at_key, end=mention_node(a.source))
                 )
-            if a.content is None or not normalise(a.content.text):
-                continue
-            cid = claim_id(a.content.text)
-            group = self.claims.group(cid)
-            if group is None and cid not in new_claims:
-                similar = self.claims.similar(cid, a.content.text)
-                group = similar[0][1] if similar else cid
-                for other, _, score in similar:
-                    add_edge(
-                        EdgeRow(
-                            type=schema.SIMILAR_TO,
-                            start=schema.node_key("Claim", cid),
-                            end=schema.node_key("Claim", other),
-                            props={"score": score},
-                        )
-                    )
-                self.claims.add(cid, a.content.text, group)
-                new_claims.append(cid)
+            if a.content is not None and normalise(a.content.text):
+                contents.append((at_key, claim_id(a.content.text), a.content.text))
+
+        fresh = [cid for _, cid, _ in contents if cid not in self.claims]
+        update = self.claims.observe(
+            [(cid, text) for _, cid, text in contents], day_of(article.published)
+        )
+        for at_key, cid, text in contents:
             claim_key = add_node(
                 NodeRow(
                     label=schema.CLAIM,
                     id=cid,
-                    props={"id": cid, "text": a.content.text, "group": group or cid},
+                    props=_clean({"id": cid, "text": text, **self.claim_props(cid)}),
                 )
             )
             add_edge(EdgeRow(type=schema.ASSERTS, start=at_key, end=claim_key))
+        for link in update.links:
+            add_edge(
+                EdgeRow(
+                    type=schema.SIMILAR_TO,
+                    start=schema.node_key(schema.CLAIM, link.a),
+                    end=schema.node_key(schema.CLAIM, link.b),
+                    props=link.props(),
+                )
+            )
 
         return ArticleRows(
             article=article,
             nodes=tuple(nodes.values()),
             edges=tuple(edges.values()),
             attributions=len(attributions),
-            new_claims=tuple(new_claims),
+            new_claims=tuple(dict.fromkeys(fresh)),
+            claims=self.claim_updates(update),
             merges=self._learn_people(nodes),
         )
+
+    def claim_props(self, cid: str) -> dict[str, Any]:
+        """The properties of a claim the index owns: ``group``, ``first_seen``, ``last_seen``."""
+        first, last = self.claims.days(cid)
+        return {
+            "group": self.claims.group(cid) or cid,
+            "first_seen": None if first is None else dt.date.fromordinal(first).isoformat(),
+            "last_seen": None if last is None else dt.date.fromordinal(last).isoformat(),
+        }
+
+    def claim_updates(self, update: Update) -> tuple[tuple[str, dict[str, Any]], ...]:
+        """``(claim id, properties)`` for every claim an index change touched."""
+        touched = sorted(set(update.groups) | set(update.days))
+        return tuple((cid, self.claim_props(cid)) for cid in touched if cid in self.claims)
 
     def _learn_people(self, nodes: dict[str, NodeRow]) -> tuple[tuple[str, str], ...]:
         """Add the article's people to the index; propose surname-only nodes to merge."""
@@ -303,6 +321,10 @@ def add_rows(G: nx.MultiDiGraph, rows: ArticleRows) -> None:
             G.add_node(n.key, label=n.label, **n.props)
     for e in rows.edges:
         G.add_edge(e.start, e.end, key=e.type, **e.props)
+    for cid, props in rows.claims:
+        key = schema.node_key(schema.CLAIM, cid)
+        if key in G:
+            G.nodes[key].update(_clean(props))
     for gone, keep in rows.merges:
         if gone in G and keep in G:
             absorbed = {k: v for k, v in G.nodes[gone].items() if k != "label"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.cmd_claims import group_report
 from app.components.graph_view import graph_view
 from app.view import graphs, session
 from app.view.chains_html import CSS as CHAIN_CSS
@@ -52,6 +53,30 @@ if result.named_origins:
     st.caption("Origins: " + ", ".join(result.named_origins))
 with st.expander("How origins are counted"):
     st.text(ORIGIN_RULE)
+if len(result.claims) > 1:
+    report = group_report(G, schema.split_key(claim)[1])
+    with st.expander(f"{len(report['members'])} wordings joined as one claim, and why"):
+        st.dataframe(
+            [{"claim": m["id"], "wording": m["text"]} for m in report["members"]],
+            hide_index=True,
+        )
+        st.dataframe(
+            [
+                {"from": k["from"], "to": k["to"], "why": k.get("reason", "")}
+                for k in report["links"]
+            ],
+            hide_index=True,
+        )
+        wrong = st.selectbox(
+            "A wording that does not belong here",
+            [m["id"] for m in report["members"]],
+            format_func=lambda c: next(m["text"][:100] for m in report["members"] if m["id"] == c),
+            key="trace-split",
+        )
+        if st.button("Split it out of this group", key="trace-split-button"):
+            session.store().split_claim(wrong)
+            session.forget_graph()
+            st.rerun()
 
 try:
     chains = trace(G, claim)

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from graph import schema
+from graph import claimgroups, schema
+from graph.claims import THRESHOLD
 from graph.outlets import slug
 from graph.resolve import outlet_ref
 
@@ -99,8 +100,20 @@ class GraphBuilder:
         return self._node(schema.CLAIM, id_ or slug(text), text=text)
 
     def similar(self, claim_a: str, claim_b: str, score: float) -> None:
-        """``claim_a -SIMILAR_TO{score}-> claim_b``."""
+        """``claim_a -SIMILAR_TO{score}-> claim_b``; claims' ``group`` follows as the builder's.
+
+        The builder only makes links from :data:`graph.claims.THRESHOLD`; lower ones
+        (hand-made here) join claims only when an analysis is given a lower score.
+        """
         self.G.add_edge(claim_a, claim_b, key=schema.SIMILAR_TO, score=score)
+        links = {
+            claimgroups.pair(a, b): float(d.get("score", 1.0))
+            for a, b, k, d in self.G.edges(keys=True, data=True)
+            if k == schema.SIMILAR_TO and float(d.get("score", 1.0)) >= THRESHOLD
+        }
+        claims = [k for k, d in self.G.nodes(data=True) if d.get("label") == schema.CLAIM]
+        for claim, group in claimgroups.groups(claims, links, set()).items():
+            self.G.nodes[claim]["group"] = group
 
     def attribute(
         self,

@@ -21,11 +21,11 @@ from graph.resolve import outlet_ref
 #: circular reporting and outlet dependency.
 SUPPORTING_KINDS = ("statement",)
 
-#: Claims joined, directly or through others, by SIMILAR_TO edges scoring at least
-#: this form one group. The builder links claims from 0.5 up; joining at 0.5
-#: chained up to 13 different statements into one group on a 96-article corpus,
-#: at 0.7 groups stay at most 5 claims, all variants of one statement.
-SIMILARITY_THRESHOLD = 0.7
+#: By default the analyses count the claim groups the builder stored (the ``group``
+#: property, see graph/claims.py). Given a score instead, claims joined, directly or
+#: through others, by SIMILAR_TO links scoring at least that (and not split by a
+#: user) form one group.
+SIMILARITY_THRESHOLD: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,11 +198,11 @@ def attribution_views(G: nx.MultiDiGraph) -> list[AttributionView]:
     return views
 
 
-def claim_groups(G: nx.MultiDiGraph, similarity: float = SIMILARITY_THRESHOLD) -> list[list[str]]:
-    """Claims joined, directly or through others, by SIMILAR_TO edges scoring >= ``similarity``.
+def claim_groups(G: nx.MultiDiGraph, similarity: float | None = None) -> list[list[str]]:
+    """The claim groups: the stored ``group`` of each claim, or links scoring >= ``similarity``.
 
     Each group is a sorted list of claim keys; groups are sorted by first key.
-    (The ``group`` property the builder sets follows these same links.)
+    SIMILAR_TO links a user split (``split``) never join claims.
 
     >>> from graph.analysis._testing import GraphBuilder
     >>> b = GraphBuilder()
@@ -213,12 +213,21 @@ def claim_groups(G: nx.MultiDiGraph, similarity: float = SIMILARITY_THRESHOLD) -
     >>> len(claim_groups(b.G, similarity=0.95))
     3
     """
+    claims = [k for k, d in G.nodes(data=True) if d.get("label") == schema.CLAIM]
     U = nx.Graph()
-    U.add_nodes_from(k for k, d in G.nodes(data=True) if d.get("label") == schema.CLAIM)
-    for a, b, rel, edge in G.edges(keys=True, data=True):
-        similar = rel == schema.SIMILAR_TO and float(edge.get("score", 1.0)) >= similarity
-        if similar and a in U and b in U:
-            U.add_edge(a, b)
+    U.add_nodes_from(claims)
+    if similarity is None:
+        by_group: dict[str, str] = {}
+        for k in claims:
+            group = str(G.nodes[k].get("group") or k)
+            first = by_group.setdefault(group, k)
+            if first != k:
+                U.add_edge(first, k)
+    else:
+        for a, b, rel, edge in G.edges(keys=True, data=True):
+            similar = rel == schema.SIMILAR_TO and float(edge.get("score", 1.0)) >= similarity
+            if similar and not edge.get("split") and a in U and b in U:
+                U.add_edge(a, b)
     return sorted((sorted(c) for c in nx.connected_components(U)), key=lambda c: c[0])
 
 

@@ -77,7 +77,7 @@ def _canonical(cycle: list[str]) -> tuple[str, ...]:
 
 
 def circular_citations(
-    G: nx.MultiDiGraph, *, similarity: float = SIMILARITY_THRESHOLD
+    G: nx.MultiDiGraph, *, similarity: float | None = SIMILARITY_THRESHOLD
 ) -> list[CircularCitation]:
     """Every cycle of outlets citing each other for the same claim group.
 

@@ -142,7 +142,7 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
 def claim_origins(
     G: nx.MultiDiGraph,
     *,
-    similarity: float = SIMILARITY_THRESHOLD,
+    similarity: float | None = SIMILARITY_THRESHOLD,
     min_outlets: int = 2,
     views: Sequence[AttributionView] | None = None,
 ) -> list[ClaimOrigins]:
@@ -244,7 +244,7 @@ def single_source(
     G: nx.MultiDiGraph,
     *,
     min_outlets: int = 2,
-    similarity: float = SIMILARITY_THRESHOLD,
+    similarity: float | None = SIMILARITY_THRESHOLD,
 ) -> list[ClaimOrigins]:
     """Claims carried by at least ``min_outlets`` outlets that lead back to one origin.
 
@@ -270,7 +270,7 @@ def single_source(
 
 
 def independent_claims(
-    G: nx.MultiDiGraph, *, similarity: float = SIMILARITY_THRESHOLD
+    G: nx.MultiDiGraph, *, similarity: float | None = SIMILARITY_THRESHOLD
 ) -> list[ClaimOrigins]:
     """Claims with at least two distinct origins under :data:`ORIGIN_RULE`.
 

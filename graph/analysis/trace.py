@@ -91,7 +91,7 @@ def trace(
     query: str,
     *,
     similar: bool = True,
-    similarity: float = SIMILARITY_THRESHOLD,
+    similarity: float | None = SIMILARITY_THRESHOLD,
 ) -> list[Chain]:
     """Every chain to the claims matching ``query``, ordered by publication time.
 

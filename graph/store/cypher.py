@@ -23,6 +23,7 @@ CONSTRAINTS: Final = tuple(
 INDEXES: Final = (
     "CREATE INDEX attribution_article IF NOT EXISTS FOR (n:Attribution) ON (n.article_id)",
     "CREATE INDEX source_article IF NOT EXISTS FOR (n:Source) ON (n.article_id)",
+    "CREATE INDEX claim_group IF NOT EXISTS FOR (n:Claim) ON (n.group)",
 )
 
 PING: Final = "RETURN 1 AS ok"
@@ -192,5 +193,20 @@ ATTRIBUTIONS_OF_SOURCE: Final = {
 PEOPLE: Final = (
     "MATCH (s:Source {type: 'person'}) RETURN s.id AS id, s.name AS name, s.roles AS roles"
 )
-CLAIMS: Final = "MATCH (c:Claim) RETURN c.id AS id, c.text AS text, c.group AS claim_group"
+CLAIMS: Final = (
+    "MATCH (c:Claim) RETURN c.id AS id, c.text AS text, c.group AS claim_group, "
+    "c.first_seen AS first_seen, c.last_seen AS last_seen ORDER BY id"
+)
+
+# Claim groups: every SIMILAR_TO link (with the user's splits), the group and day range
+# of claims the index changed, and a group's members (for Neo4j users too).
+CLAIM_LINKS: Final = (
+    "MATCH (a:Claim)-[r:SIMILAR_TO]->(b:Claim) WHERE r.reason IS NOT NULL "
+    "RETURN a.id AS a, b.id AS b, r.score AS score, r.split AS split"
+)
+SET_CLAIM_PROPS: Final = (
+    "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) "
+    "SET c.group = row.group, c.first_seen = row.first_seen, c.last_seen = row.last_seen"
+)
+CLAIM_GROUP: Final = "MATCH (c:Claim {group: $group}) RETURN c.id AS id, c.text AS text ORDER BY id"
 DELETE_LABEL: Final = {label: f"MATCH (n:{label}) DETACH DELETE n" for label in schema.LABELS}

@@ -33,6 +33,7 @@ import networkx as nx
 
 from graph import schema
 from graph.build import ArticleRows, GraphBuilder, merge_props
+from graph.claims import Link, Update, day_of
 from graph.errors import NotFoundError, StoreError
 from graph.model import Article, Attribution
 from graph.store.base import WriteResult
@@ -153,15 +154,104 @@ class EmbeddedStore(StoreBase):
         """The row builder, seeded with the people already stored (claims: in the file)."""
         if self._builder is None:
             index = SqliteClaimIndex(self._db)
-            if not len(index):  # a store written before the index existed: fill it
-                for id_, props in self._rows("SELECT id, props FROM nodes WHERE label=?", "Claim"):
-                    index.add(id_, str(props.get("text", "")), str(props.get("group", id_)))
+            missing = index.seed()
             builder = GraphBuilder(claims=index)
             for id_, props in self._rows("SELECT id, props FROM nodes WHERE label=?", "Source"):
                 if props.get("type") == "person":
                     builder.people.add(id_, str(props.get("name", "")), props.get("roles") or [])
             self._builder = builder
+            if missing:
+                self._group_claims(builder, missing)
         return self._builder
+
+    def _group_claims(self, builder: GraphBuilder, claims: list[str]) -> None:
+        """Index claims stored without vectors (a store from before meaning-based grouping).
+
+        Their old word-rule links go; each article's claims are then seen as at ingest.
+        """
+        db = self._db
+        keys = [schema.node_key(schema.CLAIM, c) for c in claims]
+        by_article: dict[str, list[tuple[str, str]]] = {}
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for key in keys:
+                db.execute(
+                    "DELETE FROM edges WHERE type=? AND (src=? OR dst=?) "
+                    "AND json_extract(props, '$.reason') IS NULL",
+                    (schema.SIMILAR_TO, key, key),
+                )
+                text = json.loads(
+                    db.execute("SELECT props FROM nodes WHERE key=?", (key,)).fetchone()[0]
+                ).get("text", "")
+                for (owner,) in db.execute(
+                    "SELECT n.owner FROM edges e JOIN nodes n ON n.key = e.src "
+                    "WHERE e.dst=? AND e.type=?",
+                    (key, schema.ASSERTS),
+                ):
+                    by_article.setdefault(owner, []).append((key.partition(":")[2], text))
+            for article_id in sorted(by_article):
+                row = db.execute(
+                    "SELECT json_extract(props, '$.published') FROM nodes WHERE key=?",
+                    (schema.node_key(schema.ARTICLE, article_id),),
+                ).fetchone()
+                update = builder.claims.observe(by_article[article_id], day_of(row and row[0]))
+                self._write_claim_changes(builder, update, [])
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            self._builder = None
+            raise
+
+    def _write_claim_changes(
+        self, builder: GraphBuilder, update: Update, links: Sequence[Link]
+    ) -> None:
+        """Write an index change: SIMILAR_TO links, then the claims' new properties."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO edges(src, type, dst, k, props) VALUES (?,?,?,0,?)",
+            [
+                (
+                    schema.node_key(schema.CLAIM, link.a),
+                    schema.SIMILAR_TO,
+                    schema.node_key(schema.CLAIM, link.b),
+                    json.dumps(link.props(), ensure_ascii=False),
+                )
+                for link in [*update.links, *links]
+            ],
+        )
+        self._set_claims(builder.claim_updates(update))
+
+    def _set_claims(self, updates: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        self._db.executemany(
+            "UPDATE nodes SET props = json_patch(props, ?) WHERE key = ?",
+            [
+                (json.dumps(props, ensure_ascii=False), schema.node_key(schema.CLAIM, cid))
+                for cid, props in updates
+            ],
+        )
+
+    def split_claim(self, claim_id: str) -> list[str]:
+        """Take a claim out of its group for good (a user's correction).
+
+        Returns the claims it was split from; regrouping never joins them again.
+        """
+        with self._lock:
+            builder = self.builder
+            if claim_id not in builder.claims:
+                raise NotFoundError(f"no claim {claim_id!r} in {self.path}")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                update, splits = builder.claims.split(claim_id)
+                self._write_claim_changes(builder, update, splits)
+                self._db.execute("COMMIT")
+            except BaseException as e:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                self._builder = None
+                if isinstance(e, sqlite3.Error):
+                    raise StoreError(f"{self.path}: write failed: {e}") from e
+                raise
+            return sorted(s.b if s.a == claim_id else s.a for s in splits)
 
     def _rows(self, sql: str, *params: Any) -> Iterator[tuple[str, dict[str, Any]]]:
         for id_, props in self._db.execute(sql, params).fetchall():
@@ -256,7 +346,8 @@ class EmbeddedStore(StoreBase):
                 db.execute("DELETE FROM edges WHERE src=? OR dst=?", (key, key))
                 db.execute("DELETE FROM nodes WHERE key=?", (key,))
                 if label == schema.CLAIM and self._builder is not None:
-                    self._builder.claims.discard(key.partition(":")[2])
+                    update = self._builder.claims.discard(key.partition(":")[2])
+                    self._set_claims(self._builder.claim_updates(update))
 
     def _absorb(self, old: str, new: str) -> None:
         """Merge the node ``old`` into ``new``: its properties and its edges."""
@@ -296,6 +387,7 @@ class EmbeddedStore(StoreBase):
                 for e in rows.edges
             ],
         )
+        self._set_claims(rows.claims)
         for old, new in rows.merges:
             self._absorb(old, new)
 

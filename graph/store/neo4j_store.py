@@ -19,6 +19,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from graph import schema
 from graph.build import ArticleRows, GraphBuilder, merge_props
+from graph.claims import Link, day_of
 from graph.errors import NotFoundError, StoreError, StoreUnavailableError
 from graph.model import Article, Attribution
 from graph.store import cypher
@@ -103,10 +104,55 @@ class Neo4jStore(StoreBase):
             builder = GraphBuilder()
             for row in self._read(cypher.PEOPLE):
                 builder.people.add(row["id"], row["name"] or "", row["roles"] or [])
-            for row in self._read(cypher.CLAIMS):
-                builder.claims.add(row["id"], row["text"] or "", row["claim_group"] or row["id"])
+            self._seed_claims(builder)
             self._builder = builder
         return self._builder
+
+    def _seed_claims(self, builder: GraphBuilder) -> None:
+        """Load the stored claims (vectors are not stored here: re-encoded) and their links.
+
+        Claims from before meaning-based grouping (no ``first_seen`` and no new-style
+        links) keep their groups until their articles are written again.
+        """
+        rows = self._read(cypher.CLAIMS)
+        texts = [r["text"] or "" for r in rows]
+        vectors = builder.claims.encode(texts)[0] if rows else None
+        for k, r in enumerate(rows):
+            assert vectors is not None
+            days = (day_of(r["first_seen"]), day_of(r["last_seen"]))
+            builder.claims.load(r["id"], texts[k], vectors[k], days, r["claim_group"] or r["id"])
+        for r in self._read(cypher.CLAIM_LINKS):
+            if r["a"] in builder.claims and r["b"] in builder.claims:
+                builder.claims.load_link(r["a"], r["b"], float(r["score"]), split=bool(r["split"]))
+
+    def _write_claim_changes(
+        self,
+        tx: neo4j.Transaction,
+        updates: Iterable[tuple[str, dict[str, Any]]],
+        links: Iterable[Link],
+    ) -> None:
+        rows = [{"start": k.a, "end": k.b, "props": k.props()} for k in links]
+        key = (schema.SIMILAR_TO, schema.CLAIM, schema.CLAIM)
+        self._unwind(tx, cypher.MERGE_EDGE[key], rows)
+        self._unwind(tx, cypher.SET_CLAIM_PROPS, [{"id": c, **p} for c, p in updates])
+
+    def split_claim(self, claim_id: str) -> list[str]:
+        """Take a claim out of its group for good (a user's correction).
+
+        Returns the claims it was split from; regrouping never joins them again.
+        """
+        builder = self.builder
+        if claim_id not in builder.claims:
+            raise NotFoundError(f"no claim {claim_id!r} in {self.uri}")
+        update, splits = builder.claims.split(claim_id)
+        try:
+            with self._session() as session, session.begin_transaction() as tx:
+                self._write_claim_changes(tx, builder.claim_updates(update), splits)
+                tx.commit()
+        except (Neo4jError, DriverError, OSError) as e:
+            self._builder = None
+            raise StoreError(f"{self.uri}: write failed: {e}") from e
+        return sorted(s.b if s.a == claim_id else s.a for s in splits)
 
     def write_articles(
         self, items: Iterable[tuple[Article, Sequence[Attribution]]]
@@ -148,7 +194,8 @@ class Neo4jStore(StoreBase):
                 ]
                 removed_claims = self._delete_articles(tx, replaced) if replaced else []
                 for cid in removed_claims:
-                    builder.claims.discard(cid)
+                    update = builder.claims.discard(cid)
+                    self._write_claim_changes(tx, builder.claim_updates(update), [])
                 same = [a.id for a, _ in batch if hashes.get(a.id) == a.content_hash]
                 kept = {
                     r["id"]: int(r["n"]) for r in tx.run(cypher.COUNT_ATTRIBUTIONS_OF, ids=same)
@@ -227,6 +274,8 @@ class Neo4jStore(StoreBase):
             )
         for (rel, start_label, end_label), edge_rows in edges.items():
             self._unwind(tx, cypher.MERGE_EDGE[(rel, start_label, end_label)], edge_rows)
+        claims = {cid: props for rows in written for cid, props in rows.claims}
+        self._unwind(tx, cypher.SET_CLAIM_PROPS, [{"id": c, **p} for c, p in claims.items()])
         for rows in written:
             for old_key, new_key in rows.merges:
                 old, new = schema.split_key(old_key)[1], schema.split_key(new_key)[1]

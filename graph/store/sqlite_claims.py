@@ -1,153 +1,74 @@
-"""The claim index of the embedded store, kept in its SQLite file.
+"""The claim index of the embedded store: vectors kept in its SQLite file.
 
-Memory stays flat however many claims the store holds, and the index is
-written in the same transaction as the graph, so a rolled-back article takes
-its claims out of the index too.
+Sentence vectors are stored (``claim_vectors``, float16 blobs) so opening a
+store does not re-encode its claims; groups and day ranges live on the Claim
+nodes, links and splits on the SIMILAR_TO edges. The index is written in the
+same transaction as the graph, so a rolled-back article takes its vectors out
+too. In memory: the vectors (768 bytes a claim) and the links.
 
 >>> import sqlite3
 >>> db = sqlite3.connect(":memory:")
 >>> index = SqliteClaimIndex(db)
->>> index.add("c1", "The harbour will close for repairs next winter", "c1")
->>> index.similar("c2", "Next winter the harbour closes for repairs")
-[('c1', 'c1', 1.0)]
->>> len(index), "c1" in index, index.group("c1")
-(1, True, 'c1')
+>>> _ = index.observe([("c1", "The harbour will close for repairs next winter")], None)
+>>> db.execute("SELECT count(*) FROM claim_vectors").fetchone()[0]
+1
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Collection, Iterable
 
-from graph.claims import MAX_POSTING, ClaimIndex, Terms, claim_terms
+import numpy as np
+
+from graph import schema
+from graph.claims import ClaimIndex, day_of
 
 DDL = (
-    "CREATE TABLE IF NOT EXISTS claim_index (claim TEXT PRIMARY KEY, grp TEXT NOT NULL, "
-    "words TEXT NOT NULL, numbers TEXT NOT NULL, negated INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS claim_words (word TEXT NOT NULL, claim TEXT NOT NULL, "
-    "PRIMARY KEY (word, claim)) WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS claim_index_numbers ON claim_index(numbers)",
-    "CREATE TABLE IF NOT EXISTS claim_df (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS claim_vectors (claim TEXT PRIMARY KEY, vec BLOB NOT NULL) "
+    "WITHOUT ROWID",
 )
-_CHUNK = 400  # SQLite's bound-parameter limit is 999 on old builds
-
-
-def _chunks(items: Collection[str]) -> Iterable[list[str]]:
-    seq = sorted(items)
-    for i in range(0, len(seq), _CHUNK):
-        yield seq[i : i + _CHUNK]
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
 
 
 class SqliteClaimIndex(ClaimIndex):
-    """A :class:`~graph.claims.ClaimIndex` in the tables ``claim_index`` and ``claim_words``."""
+    """A :class:`~graph.claims.ClaimIndex` whose vectors persist in ``claim_vectors``."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         super().__init__()
         self.db = db
         for statement in DDL:
             db.execute(statement)
-        self._size: int | None = None
 
-    def __len__(self) -> int:
-        if self._size is None:
-            self._size = int(self.db.execute("SELECT count(*) FROM claim_index").fetchone()[0])
-        return self._size
-
-    def __contains__(self, claim: object) -> bool:
-        row = self.db.execute("SELECT 1 FROM claim_index WHERE claim=?", (claim,)).fetchone()
-        return row is not None
-
-    def add(self, claim: str, text: str, group: str) -> None:
-        if claim in self:
-            self.discard(claim)
-        terms = claim_terms(text)
+    def _stored(self, claim: str) -> None:
+        vec = self._vec[self._row[claim]].astype(np.float16).tobytes()
         self.db.execute(
-            "INSERT INTO claim_index(claim, grp, words, numbers, negated) VALUES (?,?,?,?,?)",
-            (
-                claim,
-                group,
-                " ".join(sorted(terms.words)),
-                " ".join(sorted(terms.numbers)),
-                int(terms.negated),
-            ),
+            "INSERT OR REPLACE INTO claim_vectors(claim, vec) VALUES (?, ?)", (claim, vec)
         )
-        rows = [(w, claim) for w in terms.words]
-        self.db.executemany("INSERT INTO claim_words(word, claim) VALUES (?,?)", rows)
-        self.db.executemany(
-            "INSERT INTO claim_df(word, n) VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET n = n + 1",
-            [(w,) for w in terms.words],
-        )
-        if self._size is not None:
-            self._size += 1
 
-    def discard(self, claim: str) -> None:
-        row = self.db.execute("SELECT words FROM claim_index WHERE claim=?", (claim,)).fetchone()
-        if row is None:
-            return
-        words = [(w,) for w in row[0].split()]
-        self.db.execute("DELETE FROM claim_index WHERE claim=?", (claim,))
-        self.db.execute("DELETE FROM claim_words WHERE claim=?", (claim,))
-        self.db.executemany("UPDATE claim_df SET n = n - 1 WHERE word=?", words)
-        self.db.executemany("DELETE FROM claim_df WHERE word=? AND n <= 0", words)
-        if self._size is not None:
-            self._size -= 1
+    def _removed(self, claim: str) -> None:
+        self.db.execute("DELETE FROM claim_vectors WHERE claim=?", (claim,))
 
-    def forget_size(self) -> None:
-        """Recount on next use (after a rollback)."""
-        self._size = None
-
-    def group(self, claim: str) -> str | None:
-        row = self.db.execute("SELECT grp FROM claim_index WHERE claim=?", (claim,)).fetchone()
-        return None if row is None else str(row[0])
-
-    def _dfs(self, words: Iterable[str]) -> dict[str, int]:
-        words = set(words)
-        out = dict.fromkeys(words, 0)
-        for chunk in _chunks(words):
-            out.update(
-                self.db.execute(
-                    f"SELECT word, n FROM claim_df WHERE word IN ({_marks(len(chunk))})",
-                    chunk,
-                ).fetchall()
-            )
-        return out
-
-    def _candidates(self, prefix: Collection[str], numbers: frozenset[str]) -> set[str]:
-        key = " ".join(sorted(numbers))
-        df = self._dfs(prefix)
-        words = [w for w in prefix if df[w] <= MAX_POSTING]
-        same = self.db.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM claim_index WHERE numbers=? LIMIT ?)",
-            (key, MAX_POSTING + 1),
-        ).fetchone()[0]
-        if same <= MAX_POSTING:
-            # few claims carry our numbers: start from them (CROSS JOIN fixes the order)
-            words = list(prefix)
-            sql = (
-                "SELECT DISTINCT t.claim FROM claim_index t CROSS JOIN claim_words w "
-                f"ON w.claim = t.claim AND w.word IN ({_marks(len(words))}) WHERE t.numbers = ?"
-            )
-        else:
-            sql = (
-                "SELECT DISTINCT w.claim FROM claim_words w CROSS JOIN claim_index t "
-                f"ON t.claim = w.claim WHERE w.word IN ({_marks(len(words))}) AND t.numbers = ?"
-            )
-        if not words:
-            return set()
-        return {c for (c,) in self.db.execute(sql, [*words, key])}
-
-    def _load(self, claims: Iterable[str]) -> dict[str, tuple[Terms, str]]:
-        out: dict[str, tuple[Terms, str]] = {}
-        for chunk in _chunks(set(claims)):
-            for claim, grp, words, numbers, negated in self.db.execute(
-                "SELECT claim, grp, words, numbers, negated FROM claim_index "
-                f"WHERE claim IN ({_marks(len(chunk))})",
-                chunk,
-            ):
-                terms = Terms(frozenset(words.split()), frozenset(numbers.split()), bool(negated))
-                out[claim] = (terms, grp)
-        return out
+    def seed(self) -> list[str]:
+        """Load the stored claims, links and splits; return the claims that had no vector."""
+        missing: list[tuple[str, dict[str, object]]] = []
+        rows = self.db.execute(
+            "SELECT n.id, n.props, v.vec FROM nodes n LEFT JOIN claim_vectors v ON v.claim = n.id "
+            "WHERE n.label = ? ORDER BY n.id",
+            (schema.CLAIM,),
+        ).fetchall()
+        for id_, props_json, vec in rows:
+            props = json.loads(props_json)
+            if vec is None:
+                missing.append((id_, props))
+                continue
+            days = (day_of(props.get("first_seen")), day_of(props.get("last_seen")))
+            vector = np.frombuffer(vec, dtype=np.float16)
+            self.load(id_, str(props.get("text", "")), vector, days, str(props.get("group", id_)))
+        for src, dst, props_json in self.db.execute(
+            "SELECT src, dst, props FROM edges WHERE type = ?", (schema.SIMILAR_TO,)
+        ):
+            props = json.loads(props_json)
+            a, b = schema.split_key(src)[1], schema.split_key(dst)[1]
+            if a in self and b in self and "reason" in props:
+                self.load_link(a, b, float(props["score"]), split=bool(props.get("split")))
+        return [id_ for id_, _ in missing]

@@ -305,3 +305,25 @@ def test_add_page_shows_an_article_whose_extraction_fails_and_stores_the_others(
     at.button[0].click().run()
     assert [e.value for e in at.error] == ["a.txt: extraction failed (IndexError: planted fault)"]
     assert "1 added" in at.success[0].value
+
+
+def test_trace_shows_why_wordings_were_joined_and_splits_one_out(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "graph.sqlite"
+    shutil.copy(store_path, copy)  # the split below must not change the shared store
+    monkeypatch.setenv(STORE_ENV, str(copy))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    with open_store(copy) as s:
+        group = next(r for r in claim_origins(s.to_networkx()) if len(r.claims) > 1)
+    at = run_page("trace", claim=group.group)
+    [expander] = [e for e in at.expander if "wordings joined as one claim" in e.label]
+    wordings, links = expander.dataframe[0].value, expander.dataframe[1].value
+    assert len(wordings) == len(group.claims)
+    assert all(why.startswith("meaning 0.") for why in links["why"])
+    at.selectbox(key="trace-split").set_value(group.claims[-1].partition(":")[2])
+    at.button(key="trace-split-button").click().run()
+    assert not at.exception
+    with open_store(copy) as s:
+        G = s.to_networkx()
+    assert len({G.nodes[c]["group"] for c in group.claims}) == len(group.claims)
