@@ -16,11 +16,13 @@ import networkx as nx
 from graph.analysis._view import (
     SIMILARITY_THRESHOLD,
     AttributionView,
+    Hop,
     attribution_views,
     claim_groups,
     display_name,
     group_text,
 )
+from graph.names import name_tokens
 
 ORIGIN_RULE = """\
 How origins are counted (per claim, near-duplicate claims taken together); the
@@ -92,17 +94,14 @@ def ground_origin(view: AttributionView, carriers: set[str | None]) -> tuple[str
         if hop.outlet != view.outlet and hop.outlet in carriers:
             return ("relay", hop.outlet)
         return ("unidentified", hop.outlet)
-    if hop.type in ("anonymous", "unspecified", "") or view.origin is None:
+    if hop.type in ("anonymous", "unspecified", "") or view.origin is None or _generic(hop):
         return ("unidentified", hop.key)
     return ("named", hop.key)
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def _name_tokens(name: str) -> list[str]:
-    tokens = [t.strip(".,'’").lower() for t in name.split()]
-    return [t for t in tokens if t and t not in _SUFFIXES]
+def _generic(hop: Hop) -> bool:
+    """A per-article generic organisation ("the company") names no one in particular."""
+    return hop.type == "organization" and hop.key.startswith("Source:src-")
 
 
 def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
@@ -121,7 +120,7 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
     people = [k for k in keys if G.nodes[k].get("type") == "person"]
     full: dict[tuple[str, str], list[str]] = {}
     for k in people:
-        tokens = _name_tokens(display_name(G, k))
+        tokens = name_tokens(display_name(G, k))
         if len(tokens) >= 2:
             full.setdefault((tokens[0], tokens[-1]), []).append(k)
     for members in full.values():
@@ -132,7 +131,7 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
     # A bare surname is often typed as an organisation by the tagger ("Bamford said").
     bare = [k for k in keys if G.nodes[k].get("type") in ("person", "organization")]
     for k in bare:
-        tokens = _name_tokens(display_name(G, k))
+        tokens = name_tokens(display_name(G, k))
         if len(tokens) == 1 and len(by_surname.get(tokens[0], ())) == 1:
             [first_last] = by_surname[tokens[0]]
             U.add_edge(k, full[first_last][0])
@@ -196,7 +195,9 @@ def claim_origins(
                 unidentified += 1
                 hidden.add(_hidden_name(G, key))
         people = same_people(G, named)
-        origins = len(people) if people else (1 if unidentified else 0)
+        # An unidentified source may be one of the named people, never a document.
+        only_documents = all(G.nodes[k].get("type") == "document" for k in named)
+        origins = len(people) + (1 if unidentified and only_documents else 0)
         outlets = {v.outlet or f"({v.article})" for v in group_views}
         n_outlets = len(outlets)
         if origins == 0:

@@ -127,9 +127,10 @@ def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[A
 
 
 def _mention(ref: SourceRef, resolver: Resolver, text: str) -> Mention:
-    source = resolver.resolve(ref.referent)
+    source, sure, sex = resolver.resolution(ref.referent)
     resolver.add(ref.referent, source)
-    return Mention(span=Span.of(text, ref.span.start_char, ref.span.end_char), source=source)
+    span = Span.of(text, ref.span.start_char, ref.span.end_char)
+    return Mention(span=span, source=source, confidence=sure, gender=sex)
 
 
 def _own_outlet(article: Article, registry: OutletRegistry) -> str | None:
