@@ -33,6 +33,7 @@ from graph.identity import canonicalise
 from graph.model import Article, Attribution, Mention
 from graph.outlets import OutletRegistry, default_registry
 from graph.resolve import SourceResolver, outlet_ref
+from graph.substance import has_substance
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -234,6 +235,8 @@ class GraphBuilder:
                 )
             if a.content is None or not normalise(a.content.text):
                 continue
+            if not has_substance(a.content.text):
+                continue  # "it", "him", "Clinton": an attribution, not a claim
             cid = claim_id(a.content.text)
             group = self.claims.group(cid)
             if group is None and cid not in new_claims:

@@ -12,8 +12,9 @@ reads the whole graph and, by rules that depend only on the set of articles:
 - retypes a name the tagger called an organisation in some articles ("Trump")
   as the person when the collection's evidence for a person outweighs it
   (attributions to people of that surname, an honorific in the mention);
-- names each person by the fullest form written for them and sorts roles, so
-  the graph is the same whatever order or batches the articles came in.
+- names each person by the fullest form written for them, sorts roles, and gives
+  each claim one wording, so the graph is the same whatever order or batches the
+  articles came in.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -43,6 +44,7 @@ from graph.names import (
     gender,
     is_full,
     name_tokens,
+    norm_text,
     offices,
     person_id,
     person_name,
@@ -166,9 +168,38 @@ def canonicalise(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for key in sorted(sources):
         if key in G and G.nodes[key].get("type") == "person":
             _settle(G, key)
+        elif key in G:
+            _settle_name(G, key)
         if key in G and G.degree(key) == 0:
             G.remove_node(key)
+    _claim_texts(G)
     return G
+
+
+def _settle_name(G: nx.MultiDiGraph, key: str) -> None:
+    """An organisation is named by its most written form (the first in sort order on a tie)."""
+    names = Counter(
+        norm_text(resolved)
+        for _, etype, _, resolved, _ in _mentions(G, key)
+        if etype == schema.ATTRIBUTED_TO and resolved
+    )
+    if names:
+        G.nodes[key]["name"] = min(names, key=lambda n: (-names[n], n))
+
+
+def _claim_texts(G: nx.MultiDiGraph) -> None:
+    """A claim reads as the first of its wordings in text order, not the first stored."""
+    for key, node in G.nodes(data=True):
+        if node.get("label") != schema.CLAIM:
+            continue
+        wordings = [
+            str(G.nodes[u].get("content_text") or "")
+            for u, _, etype in G.in_edges(key, keys=True)
+            if etype == schema.ASSERTS
+        ]
+        wordings = [w for w in wordings if w]
+        if wordings:
+            node["text"] = min(wordings)
 
 
 DOMINANCE = 3  # a bare surname goes to the one who has this many times the others' mentions

@@ -31,20 +31,23 @@ count is a lower bound, the number of origins the collection proves distinct:
    it. Within one claim, a bare surname ("Ortiz") and a name that differs only
    by middle names or initials ("Lena M. Ortiz") are the same person as the
    full name, when only one full name fits.
-2. Anonymous sources ("two port officials", "a senior official") and unspecified
-   ones ("it was reported") are unidentified: two anonymous officials in two
-   outlets are no proof of two origins, and an anonymous source may be one of
-   the named ones.
-3. An outlet is never an origin, only an intermediary. An outlet given as the
+2. A document ("the report", "a letter", "state data", "a court filing", "the
+   poll") is a named origin of its own, one per article that cites it.
+3. Anonymous sources ("two port officials", "a senior official"), unspecified
+   ones ("it was reported") and generic ones ("the company") are unidentified:
+   two anonymous officials in two outlets are no proof of two origins, and an
+   anonymous source may be one of the named people.
+4. An outlet is never an origin, only an intermediary. An outlet given as the
    source ("..., the Meridian Wire reported") that itself carries the claim in
    the collection is a relay: its own articles supply the origins. An outlet
    that does not carry the claim here, or an outlet citing itself, hides its
    source: it counts as unidentified.
-4. All unidentified sources of a claim count as one origin, and only when the
-   claim has no named origin.
-5. A claim whose outlets only cite each other has no origin left: 0 origins,
+5. All unidentified sources of a claim count as one origin, and only when the
+   claim has no named person or organisation behind it (an unidentified source
+   is never a document, so it adds one origin to documents).
+6. A claim whose outlets only cite each other has no origin left: 0 origins,
    circular reporting.
-6. Only statements count: a refusal ("declined to comment on ..."), a denial or
+7. Only statements count: a refusal ("declined to comment on ..."), a denial or
    a photo credit lends no support to a claim.
 Single-source: carried by at least --min-outlets outlets, exactly 1 origin.
 Independent: at least 2 origins."""
