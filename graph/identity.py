@@ -109,7 +109,7 @@ class _Person:
         top = votes.most_common()
         clear = top and (len(top) == 1 or top[0][1] > top[1][1])
         self.gender = frozenset({top[0][0]}) if clear else frozenset()
-        self.offices = offices(*roles)
+        self.offices = offices(*roles, *(w for _, _, w, _, _ in _mentions(G, key)))
         self.weight = len(_mentions(G, key))
 
     def fits(self, name: str, sex: frozenset[str]) -> bool:
@@ -133,6 +133,10 @@ def canonicalise(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     by_surname: dict[str, list[_Person]] = defaultdict(list)
     for person in full.values():
         by_surname[surname(person.name)].append(person)
+    bare_votes: Counter[str] = Counter()  # mentions of people by surname alone
+    for key, node in sources.items():
+        if node.get("type") == "person" and key not in full:
+            bare_votes[surname(str(node.get("name") or ""))] += len(_mentions(G, key))
     moves: list[tuple[str, str, str, str]] = []  # (attribution, edge type, old, new)
     for key, node in sorted(sources.items()):
         kind = node.get("type")
@@ -148,7 +152,8 @@ def canonicalise(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         if not people:
             continue
         mentions = _mentions(G, key)
-        if kind == "organization" and not _person_wins(name, people, len(mentions)):
+        votes = bare_votes[tokens[-1]]
+        if kind == "organization" and not _person_wins(name, people, votes, len(mentions)):
             continue
         for att, etype, written, _, stated in mentions:
             sex, titles = _said_gender(written, stated), offices(written)
@@ -220,11 +225,13 @@ def _dominant(fits: list[_Person]) -> list[_Person]:
     return ranked[:1] if ranked[0].weight >= DOMINANCE * max(rest, 1) else fits
 
 
-def _person_wins(name: str, people: list[_Person], org_mentions: int) -> bool:
-    """An organisation named like people of the collection is a person when they weigh more."""
+def _person_wins(name: str, people: list[_Person], bare: int, org_mentions: int) -> bool:
+    """An organisation named like people of the collection is a person when the mentions
+    of those people (full names, and ``bare`` surname-only ones) outnumber its own."""
     if is_full(name):
         people = [p for p in people if agree(name, p.name)]
-    return sum(p.weight for p in people) > org_mentions
+        bare = 0
+    return sum(p.weight for p in people) + bare > org_mentions
 
 
 def _move(G: nx.MultiDiGraph, att: str, etype: str, old: str, new: str) -> None:
