@@ -82,8 +82,8 @@ _FEMALE_FIRST = """
     carly carol caroline catherine cheryl christina christine claire cynthia dana deborah debbie
     denise diana diane donna dorothy elizabeth ellen emily emma eva evelyn hannah heather helen
     hillary huma ivanka jane janet jennifer jessica jill joan judith julia julie karen kate
-    katherine kathleen kathy katy kellyanne kelly laura lauren linda lisa lucy madeleine maria
-    marie marine martha mary megan melania melissa michelle monica nancy natalie nicola nicole
+    katherine kathleen kathy katy kellyanne kelly laura lauren lena linda lisa lucy madeleine maria
+    marie marine martha mary megan melania melissa michelle monica nancy natalie nicola nicole nora
     olivia pamela patricia rachel rebecca rose ruth sally samantha sandra sarah sharon shirley
     sophie stephanie susan teresa theresa tiffany tina valerie victoria virginia wendy
 """

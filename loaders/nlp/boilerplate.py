@@ -6,13 +6,13 @@ share on Twitter (Opens in new window)", "Image copyright AP Image caption",
 "(Photo: Name, Agency)", "Read more", "Read or Share this story: URL", bylines,
 gallery counters ("Getty Images 22"). :func:`mask` blanks them, character for
 character, so every offset found in the masked text points at the same place in
-the original; each blanked stretch starts with a line break, so no sentence runs
-across it.
+the original; each blanked stretch starts with a full stop and a line break, so
+the parser ends the sentence there and no sentence runs across it.
 
 >>> text = "Police said two died. Click to share on Twitter (Opens in new window) More later."
 >>> masked = mask(text)
 >>> len(masked) == len(text), masked[21:30].strip(), masked.split()[-2:]
-(True, '', ['More', 'later.'])
+(True, '.', ['More', 'later.'])
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ FURNITURE = re.compile(
             r"\b(?:READ MORE|Read more)(?::| ?›)?(?= [A-Z\"“]|\s*$)",
             r"Follow @?[\w ]{1,40} on (?:Twitter|Facebook|Instagram):? @\w+",
             rf"Contributing: {_CREDIT}",
-            rf"\bBy {_CAP} {_CAP}(?: {_CAP})?, (?:{_NAMES} )?"
+            rf"\bBy {_CAP} {_CAP}(?: {_CAP})?, (?:[\w.'’-]+ ){{0,5}}"
             r"(?:reporter|correspondent|editor|writer)\b",
             r"\bCaption(?= [A-Z])",
             r"\bAdvertisement\b",
@@ -80,7 +80,7 @@ def spans(text: str) -> list[tuple[int, int]]:
 
 
 def mask(text: str) -> str:
-    """``text`` with its furniture blanked (same length; a line break opens each blank)."""
+    """``text`` with its furniture blanked (same length; ".\\n" opens each blank)."""
     found = spans(text)
     if not found:
         return text
@@ -88,7 +88,7 @@ def mask(text: str) -> str:
     last = 0
     for start, end in found:
         out.append(text[last:start])
-        out.append("\n" + " " * (end - start - 1))
+        out.append(".\n" + " " * (end - start - 2) if end - start >= 2 else " ")
         last = end
     out.append(text[last:])
     return "".join(out)

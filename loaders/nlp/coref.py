@@ -92,8 +92,16 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._learn(ent)
-        self._another_of_the_name()
-        quoted = self._quoted = find_quotes(doc.text)
+        self._quoted = find_quotes(doc.text)
+        # Twice: the first pass finds the people the tagger missed, the second one
+        # resolves every subject knowing all of them.
+        for _ in range(2):
+            self.entries, self._keys = [], []
+            self._salience()
+            self._another_of_the_name()
+
+    def _salience(self) -> None:
+        doc, quoted = self.doc, self._quoted
         for tok in doc:
             if any(s <= tok.idx < e for s, e in quoted):
                 continue  # what a speaker says is not who is speaking

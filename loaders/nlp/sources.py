@@ -37,7 +37,7 @@ ORG_NOUNS = words(
 # Heads of phrases that name a document: "a letter", "the report", "state data".
 DOCUMENT_NOUNS = words(
     """
-    report letter data filing poll survey study statement tweet document memo memorandum
+    report letter data datum filing poll survey study statement tweet document memo memorandum
     analysis email e-mail post complaint indictment lawsuit affidavit transcript record
     records audit review figures statistics census assessment dossier note
     """
@@ -226,7 +226,8 @@ def _looks_like_a_name(span: Span, root: Token) -> bool:
 def _person(span: Span, root: Token, ent: Span | None) -> Source:
     doc = span.doc
     start, end = (ent.start, ent.end) if ent is not None else (root.i, root.i + 1)
-    if ent is None:
+    if ent is None or ent.label_ != "PERSON":
+        # the tagger missed the name or took part of it for an organisation: "Ana [Vell]"
         while (
             start > span.start and doc[start - 1].pos_ == "PROPN" and not is_title(doc[start - 1])
         ):
