@@ -116,10 +116,18 @@ def person_name(text: str) -> str:
     'Amy Fictional Jr.'
     >>> person_name("[Harbour Director Ann B.] Lee")
     'Ann B. Lee'
+    >>> person_name("ANA RUIZ Harbour mayor"), person_name("Ruiz Ruiz")
+    ('Ana Ruiz', 'Ruiz')
     """
     clean = norm_text(re.sub(r"[\[\]()]", " ", text))
     clean = re.sub(r"'s?$", "", clean)
     tokens = clean.split()
+    caps = 0
+    while caps < len(tokens) and tokens[caps].isalpha() and tokens[caps].isupper():
+        caps += 1
+    if caps >= 2 and caps < len(tokens):
+        tokens = [t.title() for t in tokens[:caps]]  # "AMY SCHUMER Comedian": a caption's name
+    tokens = [t for i, t in enumerate(tokens) if i == 0 or t != tokens[i - 1]]
     # The name is the trailing run of capitalised tokens that are not titles.
     start = len(tokens)
     while start > 0:

@@ -39,7 +39,8 @@ def content_words(text: str) -> list[str]:
 
 
 def has_substance(text: str) -> bool:
-    """Whether ``text`` is a claim: a content word, not only names, more than one word.
+    """Whether ``text`` is a claim: two content words, or one in three words or more, and
+    not only names ("a wreath" and "sick" are not claims).
 
     >>> has_substance("that he would win"), has_substance("Melania Trump the White House")
     (True, False)
@@ -47,4 +48,4 @@ def has_substance(text: str) -> bool:
     words = content_words(text)
     if not words or all(w[:1].isupper() for w in words):
         return False
-    return len(_WORD.findall(text)) > 1
+    return len(words) >= 2 or len(_WORD.findall(text)) >= 3

@@ -32,7 +32,8 @@ count is a lower bound, the number of origins the collection proves distinct:
    by middle names or initials ("Lena M. Ortiz") are the same person as the
    full name, when only one full name fits.
 2. A document ("the report", "a letter", "state data", "a court filing", "the
-   poll") is a named origin of its own, one per article that cites it.
+   poll") is a named origin; documents described alike ("a statement" in two
+   articles) count once.
 3. Anonymous sources ("two port officials", "a senior official"), unspecified
    ones ("it was reported") and generic ones ("the company") are unidentified:
    two anonymous officials in two outlets are no proof of two origins, and an
@@ -127,6 +128,13 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
         if len(tokens) >= 2:
             full.setdefault((tokens[0], tokens[-1]), []).append(k)
     for members in full.values():
+        nx.add_path(U, members)
+    # "A statement" in two articles may be one statement: documents alike count once.
+    documents: dict[str, list[str]] = {}
+    for k in sorted(keys):
+        if G.nodes[k].get("type") == "document":
+            documents.setdefault(str(G.nodes[k].get("descriptor") or k), []).append(k)
+    for members in documents.values():
         nx.add_path(U, members)
     by_surname: dict[str, set[tuple[str, str]]] = {}
     for first_last in full:

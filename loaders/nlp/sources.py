@@ -149,7 +149,7 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return _person(span, root, ent)
     core_start, core_end = _core(span, root)
     name = _strip_the(span.doc[core_start:core_end].text)
-    if root.pos_ == "NOUN" and root.lemma_.lower() in DOCUMENT_NOUNS:
+    if root.pos_ == "NOUN" and root.lemma_.lower() in DOCUMENT_NOUNS and not _own_or_hearsay(span):
         # "the report", "state environmental data reviewed by the Post": a document
         return Source(name=name, type=SourceType.DOCUMENT)
     if root.tag_ in ("NNPS", "NNS") and (ent is None or ent.label_ == "NORP"):
@@ -169,6 +169,15 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=name, type=SourceType.ORGANIZATION, role=_appos(root))
     text = span.text.strip(" ,;:")
     return Source(name=text, type=SourceType.ANONYMOUS)
+
+
+def _own_or_hearsay(span: Span) -> bool:
+    """ "our data", "his letter" (the speaker's own) and "media reports" (hearsay) name
+    no document of their own."""
+    first = span[0].lower_
+    return first in ("our", "my", "his", "her", "their", "its", "your") or any(
+        t.lower_ in ("media", "news", "press") for t in span
+    )
 
 
 def _outlet(span: Span, root: Token, registry: OutletRegistry) -> str | None:
