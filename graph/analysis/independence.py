@@ -22,7 +22,7 @@ from graph.analysis._view import (
     display_name,
     group_text,
 )
-from graph.names import name_tokens
+from graph.names import name_tokens, person_name
 
 ORIGIN_RULE = """\
 How origins are counted (per claim, near-duplicate claims taken together); the
@@ -37,7 +37,9 @@ count is a lower bound, the number of origins the collection proves distinct:
 3. Anonymous sources ("two port officials", "a senior official"), unspecified
    ones ("it was reported") and generic ones ("the company") are unidentified:
    two anonymous officials in two outlets are no proof of two origins, and an
-   anonymous source may be one of the named people.
+   anonymous source may be one of the named people. So is a named source that
+   the article gives only as a pronoun, a title or a surname two of its people
+   share ("he", "the president"), unless it is sure who is meant.
 4. An outlet is never an origin, only an intermediary. An outlet given as the
    source ("..., the Meridian Wire reported") that itself carries the claim in
    the collection is a relay: its own articles supply the origins. An outlet
@@ -103,6 +105,15 @@ def ground_origin(view: AttributionView, carriers: set[str | None]) -> tuple[str
     return ("named", hop.key)
 
 
+#: Below this resolution confidence ("he", "the president", a surname two people
+#: of the article share) a source proves no origin of its own (rule 3).
+SURE = 0.9
+
+
+def _sure(G: nx.MultiDiGraph, view: AttributionView) -> bool:
+    return float(G.nodes[view.key].get("source_confidence", 1.0)) >= SURE
+
+
 def _generic(hop: Hop) -> bool:
     """A per-article generic organisation ("the company") names no one in particular."""
     return hop.type == "organization" and hop.key.startswith("Source:src-")
@@ -123,8 +134,15 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
     U.add_nodes_from(keys)
     people = [k for k in keys if G.nodes[k].get("type") == "person"]
     full: dict[tuple[str, str], list[str]] = {}
-    for k in people:
-        tokens = name_tokens(display_name(G, k))
+    # "AMY SCHUMER Comedian", typed an organisation, is the person "Amy Schumer"
+    captioned = [
+        k
+        for k in keys
+        if G.nodes[k].get("type") == "organization"
+        and person_name(display_name(G, k)) != display_name(G, k)
+    ]
+    for k in [*people, *captioned]:
+        tokens = name_tokens(person_name(display_name(G, k)))
         if len(tokens) >= 2:
             full.setdefault((tokens[0], tokens[-1]), []).append(k)
     for members in full.values():
@@ -142,7 +160,7 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
     # A bare surname is often typed as an organisation by the tagger ("Bamford said").
     bare = [k for k in keys if G.nodes[k].get("type") in ("person", "organization")]
     for k in bare:
-        tokens = name_tokens(display_name(G, k))
+        tokens = name_tokens(person_name(display_name(G, k)))
         if len(tokens) == 1 and len(by_surname.get(tokens[0], ())) == 1:
             [first_last] = by_surname[tokens[0]]
             U.add_edge(k, full[first_last][0])
@@ -198,6 +216,8 @@ def claim_origins(
         hidden: set[str] = set()
         for view in group_views:
             kind, key = ground_origin(view, carriers)
+            if kind == "named" and not _sure(G, view):
+                kind = "unidentified"
             if kind == "named":
                 named.add(key)
             elif kind == "relay":

@@ -64,6 +64,11 @@ FURNITURE = re.compile(
             r"(?:reporter|correspondent|editor|writer)\b",
             r"\bCaption(?= [A-Z])",
             r"\bAdvertisement\b",
+            # an embedded tweet's signature: "— Neil R (@neil) November 8, 2016"
+            r"(?:--|—|–) ?[^()\n]{1,40} \(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}",
+            r"\bpic\.twitter\.com/\w+",
+            # a caption's pointer: "Above Clinton speaks", "Pictured: the pier"
+            r"\b(?:Above|Below|Pictured|Inset)(?::|(?= [A-Z][a-z]))",
         )
     )
 )

@@ -26,6 +26,7 @@ from loaders.nlp.cues import (
     HEARSAY_PASSIVES,
     HEDGES,
     MODALS,
+    NEEDS_CLAUSE,
     NEGATIONS,
     RAISING_VERBS,
     REFUSED_ACTS,
@@ -142,6 +143,8 @@ def _speech(
     left, right = clause_bounds(verb, subject)
     quote = adjacent_quote(sent, left, right, quotes) if lemma in SPEECH_VERBS else None
     content: tuple[int, int] | None = quote
+    if quote is None and lemma in NEEDS_CLAUSE and not _has_clause(verb):
+        return None
     if quote is None:
         found = clause_content(verb, sent, skip=citing)
         rng: tuple[int, int] | None = None
@@ -179,6 +182,10 @@ def _speech(
         cand.sources = source_refs(obj)
         consumed.add(citing.i)
     return cand
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
