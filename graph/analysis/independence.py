@@ -217,7 +217,10 @@ def claim_origins(
         for view in group_views:
             kind, key = ground_origin(view, carriers)
             if kind == "named" and not _sure(G, view):
-                kind = "unidentified"
+                # shown as written ("he", "the president"), not as the guess behind it
+                unidentified += 1
+                hidden.add(" ".join(str(view.origin.text if view.origin else "").split()).lower())
+                continue
             if kind == "named":
                 named.add(key)
             elif kind == "relay":
