@@ -24,6 +24,8 @@ FURNITURE = [
     "TPX IMAGES OF THE DAY",
     "CLOSE",
     "By Ida Marsh, Ledger harbour correspondent",
+    "Your browser does not support this interactive content",
+    "— Ola Bern (@olabern) March 3, 2021",
 ]
 
 
