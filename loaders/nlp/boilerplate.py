@@ -64,6 +64,7 @@ FURNITURE = re.compile(
             r"(?:reporter|correspondent|editor|writer)\b",
             r"\bCaption(?= [A-Z])",
             r"\bAdvertisement\b",
+            r"\bYou might also like:?",
             r"Your browser does not support (?:this )?(?:interactive content|video)\.?",
             # an embedded tweet's signature: "— Neil R (@neil) November 8, 2016"
             r"(?:--|—|–) ?[^()\n]{1,40} \(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}",

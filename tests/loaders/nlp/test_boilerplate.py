@@ -25,6 +25,7 @@ FURNITURE = [
     "CLOSE",
     "By Ida Marsh, Ledger harbour correspondent",
     "Your browser does not support this interactive content",
+    "You might also like:",
     "— Ola Bern (@olabern) March 3, 2021",
 ]
 
