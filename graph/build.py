@@ -30,9 +30,11 @@ import networkx as nx
 
 from graph import schema
 from graph.claims import ClaimIndex, Update, claim_id, day_of, normalise
+from graph.identity import canonicalise
 from graph.model import Article, Attribution, Mention
 from graph.outlets import OutletRegistry, default_registry
-from graph.resolve import PeopleIndex, SourceResolver, outlet_ref
+from graph.resolve import SourceResolver, outlet_ref
+from graph.substance import has_substance
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,9 +77,6 @@ class ArticleRows:
     # (claim id, properties to set): claims, here or stored before, whose group or
     # first/last day changed (set after the nodes are written, overwriting).
     claims: tuple[tuple[str, dict[str, Any]], ...] = ()
-    # (surname-only Source key, full-name Source key): merge the first into the
-    # second where the store has it (the surname was seen before the full name).
-    merges: tuple[tuple[str, str], ...] = ()
 
 
 # Properties of shared nodes that collect values from every article instead of keeping the first.
@@ -126,6 +125,8 @@ def attribution_props(attribution: Attribution) -> dict[str, Any]:
             "source_start": a.source.span.start if a.source else None,
             "source_end": a.source.span.end if a.source else None,
             "source_name": a.source.source.name if a.source else None,
+            "source_confidence": a.source.confidence if a.source else None,
+            "source_gender": (a.source.gender or None) if a.source else None,
             "content_text": a.content.text if a.content else None,
             "content_start": a.content.start if a.content else None,
             "content_end": a.content.end if a.content else None,
@@ -134,21 +135,20 @@ def attribution_props(attribution: Attribution) -> dict[str, Any]:
 
 
 class GraphBuilder:
-    """Build rows for articles, resolving entities against what is already known.
+    """Build rows for articles; people are resolved within each article only.
 
-    ``people`` and ``claims`` hold the corpus seen so far (a store seeds them
-    from its contents); :meth:`rows` adds the article's people and claims.
+    ``claims`` holds the claims seen so far (a store seeds it from its contents).
+    Who is who across articles is decided at read time (:func:`graph.identity.canonicalise`),
+    so what an article writes never depends on the articles stored before it.
     """
 
     def __init__(
         self,
         *,
         registry: OutletRegistry | None = None,
-        people: PeopleIndex | None = None,
         claims: ClaimIndex | None = None,
     ) -> None:
         self.registry = registry or default_registry()
-        self.people = people if people is not None else PeopleIndex()
         self.claims = claims if claims is not None else ClaimIndex()
 
     def article_outlet(self, article: Article) -> tuple[str, str] | None:
@@ -161,7 +161,7 @@ class GraphBuilder:
         return None
 
     def rows(self, article: Article, attributions: Sequence[Attribution]) -> ArticleRows:
-        """The rows of one article (the claim and people indexes learn from it)."""
+        """The rows of one article (the claim index learns from it)."""
         nodes: dict[str, NodeRow] = {}
         edges: dict[tuple[str, str, str, int], EdgeRow] = {}
 
@@ -204,8 +204,7 @@ class GraphBuilder:
             )
             add_edge(EdgeRow(type=schema.PUBLISHED_BY, start=art_key, end=out_key))
 
-        mentions = [m.source for a in attributions for m in (*a.via, a.source) if m is not None]
-        resolver = SourceResolver(article.id, mentions, corpus=self.people, registry=self.registry)
+        resolver = SourceResolver(article.id, registry=self.registry)
 
         def mention_node(m: Mention) -> str:
             label, id_, props = resolver.resolve(m.source)
@@ -238,7 +237,12 @@ class GraphBuilder:
                 add_edge(
                     EdgeRow(type=schema.ATTRIBUTED_TO, start=at_key, end=mention_node(a.source))
                 )
-            if a.content is not None and normalise(a.content.text):
+            # "it", "him", "Clinton": an attribution, not a claim
+            if (
+                a.content is not None
+                and normalise(a.content.text)
+                and has_substance(a.content.text)
+            ):
                 contents.append((at_key, claim_id(a.content.text), a.content.text))
 
         fresh = [cid for _, cid, _ in contents if cid not in self.claims]
@@ -271,7 +275,6 @@ class GraphBuilder:
             attributions=len(attributions),
             new_claims=tuple(dict.fromkeys(fresh)),
             claims=self.claim_updates(update),
-            merges=self._learn_people(nodes),
         )
 
     def claim_props(self, cid: str) -> dict[str, Any]:
@@ -287,23 +290,6 @@ class GraphBuilder:
         """``(claim id, properties)`` for every claim an index change touched."""
         touched = sorted(set(update.groups) | set(update.days))
         return tuple((cid, self.claim_props(cid)) for cid in touched if cid in self.claims)
-
-    def _learn_people(self, nodes: dict[str, NodeRow]) -> tuple[tuple[str, str], ...]:
-        """Add the article's people to the index; propose surname-only nodes to merge."""
-        people = [
-            (row.id, str(row.props["name"]), row.props.get("roles") or [])
-            for row in nodes.values()
-            if row.label == schema.SOURCE and row.props.get("type") == "person"
-        ]
-        for id_, name, roles in people:
-            self.people.add(id_, name, roles)
-        merges = []
-        for id_, name, _ in people:
-            old = self.people.surname_node(id_, name)
-            old_key = schema.node_key(schema.SOURCE, old) if old else None
-            if old_key is not None and old != id_ and old_key not in nodes:
-                merges.append((old_key, schema.node_key(schema.SOURCE, id_)))
-        return tuple(merges)
 
     def forget(self, rows: ArticleRows) -> None:
         """Undo what :meth:`rows` taught the claim index (the write failed)."""
@@ -325,14 +311,6 @@ def add_rows(G: nx.MultiDiGraph, rows: ArticleRows) -> None:
         key = schema.node_key(schema.CLAIM, cid)
         if key in G:
             G.nodes[key].update(_clean(props))
-    for gone, keep in rows.merges:
-        if gone in G and keep in G:
-            absorbed = {k: v for k, v in G.nodes[gone].items() if k != "label"}
-            current = {k: v for k, v in G.nodes[keep].items() if k != "label"}
-            G.nodes[keep].update(merge_props(current, absorbed))
-            for u, _, key, data in list(G.in_edges(gone, keys=True, data=True)):
-                G.add_edge(u, keep, key=key, **data)
-            G.remove_node(gone)
 
 
 def build_graph(
@@ -345,4 +323,4 @@ def build_graph(
     G = nx.MultiDiGraph()
     for article, attributions in items:
         add_rows(G, builder.rows(article, attributions))
-    return G
+    return canonicalise(G)

@@ -35,6 +35,7 @@ from graph import schema
 from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.claims import Link, Update, day_of
 from graph.errors import NotFoundError, StoreError
+from graph.identity import canonicalise
 from graph.model import Article, Attribution
 from graph.store.base import WriteResult
 from graph.store.common import (
@@ -151,14 +152,11 @@ class EmbeddedStore(StoreBase):
 
     @property
     def builder(self) -> GraphBuilder:
-        """The row builder, seeded with the people already stored (claims: in the file)."""
+        """The row builder (its claim index lives in the file)."""
         if self._builder is None:
             index = SqliteClaimIndex(self._db)
             missing = index.seed()
             builder = GraphBuilder(claims=index)
-            for id_, props in self._rows("SELECT id, props FROM nodes WHERE label=?", "Source"):
-                if props.get("type") == "person":
-                    builder.people.add(id_, str(props.get("name", "")), props.get("roles") or [])
             self._builder = builder
             if missing:
                 self._group_claims(builder, missing)
@@ -349,25 +347,6 @@ class EmbeddedStore(StoreBase):
                     update = self._builder.claims.discard(key.partition(":")[2])
                     self._set_claims(self._builder.claim_updates(update))
 
-    def _absorb(self, old: str, new: str) -> None:
-        """Merge the node ``old`` into ``new``: its properties and its edges."""
-        db = self._db
-        found = db.execute("SELECT props FROM nodes WHERE key=?", (old,)).fetchone()
-        into = db.execute("SELECT props FROM nodes WHERE key=?", (new,)).fetchone()
-        if found is None or into is None:
-            return
-        props = merge_props(json.loads(into[0]), json.loads(found[0]))
-        db.execute(
-            "UPDATE nodes SET props=? WHERE key=?", (json.dumps(props, ensure_ascii=False), new)
-        )
-        db.execute(
-            "INSERT OR REPLACE INTO edges(src, type, dst, k, props) "
-            "SELECT src, type, ?, k, props FROM edges WHERE dst=?",
-            (new, old),
-        )
-        db.execute("DELETE FROM edges WHERE dst=? OR src=?", (old, old))
-        db.execute("DELETE FROM nodes WHERE key=?", (old,))
-
     def _insert(self, rows: ArticleRows) -> None:
         db = self._db
         for n in rows.nodes:
@@ -388,8 +367,6 @@ class EmbeddedStore(StoreBase):
             ],
         )
         self._set_claims(rows.claims)
-        for old, new in rows.merges:
-            self._absorb(old, new)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -545,7 +522,7 @@ class EmbeddedStore(StoreBase):
             ):
                 if src in G and dst in G:
                     G.add_edge(src, dst, key=type_, **json.loads(props))
-        return G
+        return canonicalise(G) if not labels else G
 
     def close(self) -> None:
         with self._lock:

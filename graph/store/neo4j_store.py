@@ -21,6 +21,7 @@ from graph import schema
 from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.claims import Link, day_of
 from graph.errors import NotFoundError, StoreError, StoreUnavailableError
+from graph.identity import canonicalise
 from graph.model import Article, Attribution
 from graph.store import cypher
 from graph.store.base import WriteResult
@@ -99,11 +100,9 @@ class Neo4jStore(StoreBase):
 
     @property
     def builder(self) -> GraphBuilder:
-        """The row builder, seeded with the people and claims already stored."""
+        """The row builder, seeded with the claims already stored."""
         if self._builder is None:
             builder = GraphBuilder()
-            for row in self._read(cypher.PEOPLE):
-                builder.people.add(row["id"], row["name"] or "", row["roles"] or [])
             self._seed_claims(builder)
             self._builder = builder
         return self._builder
@@ -276,14 +275,6 @@ class Neo4jStore(StoreBase):
             self._unwind(tx, cypher.MERGE_EDGE[(rel, start_label, end_label)], edge_rows)
         claims = {cid: props for rows in written for cid, props in rows.claims}
         self._unwind(tx, cypher.SET_CLAIM_PROPS, [{"id": c, **p} for c, p in claims.items()])
-        for rows in written:
-            for old_key, new_key in rows.merges:
-                old, new = schema.split_key(old_key)[1], schema.split_key(new_key)[1]
-                if tx.run(cypher.ABSORB_SOURCE, old=old, new=new).single() is None:
-                    continue
-                tx.run(cypher.MOVE_ATTRIBUTED_TO, old=old, new=new).consume()
-                tx.run(cypher.MOVE_VIA, old=old, new=new).consume()
-                tx.run(cypher.DELETE_NODES[schema.SOURCE], ids=[old]).consume()
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -405,7 +396,7 @@ class Neo4jStore(StoreBase):
             dst = schema.node_key(r["end_label"], r["end"])
             if src in G and dst in G:
                 G.add_edge(src, dst, key=r["type"], **r["props"])
-        return G
+        return canonicalise(G) if not labels else G
 
     def clear(self) -> None:
         """Delete every node of the schema's labels (for tests and benchmarks)."""
