@@ -10,6 +10,7 @@ import streamlit as st
 
 from app.view import session
 from graph.analysis import ORIGIN_RULE, circular_citations, single_source
+from graph.csv_out import csv_text
 
 
 def ranked_table(table: pd.DataFrame, *, key: str, empty: str, csv_name: str) -> None:
@@ -32,7 +33,7 @@ def ranked_table(table: pd.DataFrame, *, key: str, empty: str, csv_name: str) ->
             st.switch_page("app_pages/trace.py", query_params={"claim": claim})
     st.download_button(
         f"Download {csv_name} (CSV)",
-        table.drop(columns=["claim"]).to_csv(index=False),
+        csv_text(table.to_dict("records"), [c for c in table.columns if c != "claim"]),
         file_name=csv_name.replace(" ", "-") + ".csv",
         mime="text/csv",
     )
