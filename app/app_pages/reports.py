@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.view import session
+from app.view import session, untrusted
 from graph.analysis import ORIGIN_RULE, circular_citations, single_source
 from graph.csv_out import csv_text
 
@@ -119,6 +119,6 @@ ranked_table(
     csv_name="circular reporting",
 )
 for c in circular:
-    with st.expander(f"Evidence: {' → '.join(c.outlets)}: {c.text[:80]}"):
+    with st.expander(untrusted.label(f"Evidence: {' → '.join(c.outlets)}: {c.text[:80]}")):
         for citation in c.citations:
             st.text(f"{citation.citing} cites {citation.cited}:\n{citation.sentence}")

@@ -82,10 +82,13 @@ class StoreBase:
     def write_articles(
         self, items: Iterable[tuple[Article, Sequence[Attribution]]]
     ) -> list[WriteResult]:
-        results: list[WriteResult] = []
+        return list(self.write_stream(items))
+
+    def write_stream(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> Iterator[WriteResult]:
         for batch in self._batches(items):
-            results.extend(self._write_batch(batch))
-        return results
+            yield from self._write_batch(batch)
 
     def write_article(self, article: Article, attributions: Sequence[Attribution]) -> WriteResult:
         return self.write_articles([(article, attributions)])[0]

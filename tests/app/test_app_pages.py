@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.view.untrusted import escape
 from graph import schema
 from graph.analysis import claim_origins, single_source
 from graph.store import STORE_ENV, GraphStore, open_store
@@ -93,7 +94,7 @@ def test_explore_selected_node_shows_escaped_evidence(app_env: Path, store: Grap
     [source] = [k for k in store.search("Vale", labels=[schema.SOURCE])]
     at = run_page("explore", node=source)
     page = html_of(at)
-    assert "&lt;script&gt;window.__xss=2&lt;/script&gt;" in page
+    assert escape("<script>window.__xss=2</script>") in page
     assert '<mark class="st-content">' in page
     assert "<script>" not in page and "<img" not in page
     payload = graph_payload(at)
@@ -145,9 +146,9 @@ def test_article_page_marks_attributions_and_escapes_text(app_env: Path, store: 
     [article] = store.search("engineer says", labels=[schema.ARTICLE])
     at = run_page("article", article=article)
     page = html_of(at)
-    assert "Dam &lt;b&gt;safe&lt;/b&gt;, engineer says" in page
+    assert escape("Dam <b>safe</b>, engineer says") in page
     assert '<mark class="st-cue">told</mark>' in page
-    assert "&lt;script&gt;" in page and "<script>" not in page
+    assert escape("<script>") in page and "<script>" not in page
     assert "<script>window.__xss=2" not in page
 
 
