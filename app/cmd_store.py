@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,7 +65,7 @@ def store_from_args(args: argparse.Namespace) -> GraphStore:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "run_ingest",
+        "ingest",
         help="extract attributions from articles into the graph store",
         description="Read articles, extract who said what through whom, and store the graph. "
         "Articles already stored with the same content are skipped.",
@@ -113,6 +115,36 @@ class Progress:
             self.stream.flush()
 
 
+class FirstInterrupt:
+    """While active, the first Ctrl-C (SIGINT) only asks the run to stop after the batch in
+    hand (:meth:`is_set`); a second one interrupts at once. Does nothing outside the main
+    thread, where signals cannot be handled."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._set = False
+        self._previous: Any = None
+
+    def is_set(self) -> bool:
+        return self._set
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self._set:
+            raise KeyboardInterrupt
+        self._set = True
+        self.stream.write("ingest: stopping after the current batch (Ctrl-C again to quit now)\n")
+        self.stream.flush()
+
+    def __enter__(self) -> FirstInterrupt:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
 def run_ingest(
     store: GraphStore,
     inputs: Sequence[str],
@@ -131,17 +163,19 @@ def run_ingest(
     progress = Progress(stream)
     tally = Tally()
     try:
-        ingest(
-            store,
-            read_inputs(inputs, options),
-            model=model,
-            processes=processes,
-            on_error=lambda e: report_error(e, stream),
-            on_progress=progress,
-            tally=tally,
-        )
+        with FirstInterrupt(stream) as interrupt:
+            ingest(
+                store,
+                read_inputs(inputs, options),
+                model=model,
+                processes=processes,
+                on_error=lambda e: report_error(e, stream),
+                on_progress=progress,
+                tally=tally,
+                stop=interrupt.is_set,
+            )
     except KeyboardInterrupt:
-        pass
+        tally.interrupted = True
     finally:
         progress(tally, force=True)
         if tally.failure:

@@ -12,8 +12,11 @@ the extractor into the store:
   true numbers, also after a failure;
 - a bad input is counted, handed to ``on_error`` and skipped; a store failure
   stops the run, and is kept in :attr:`Tally.failure` rather than raised;
-  Ctrl-C stops it too (the ``KeyboardInterrupt`` goes on, after
-  :attr:`Tally.interrupted` is set);
+- ``stop()`` (checked between articles) ends the run cleanly: what was
+  extracted so far is written, the rest is left, :attr:`Tally.interrupted` is
+  set. The CLI's first Ctrl-C sets it. A ``KeyboardInterrupt`` raised inside
+  (a second Ctrl-C) goes on, after :attr:`Tally.interrupted` is set, and a
+  batch being committed at that moment may then be missing from the counts;
 - ``on_progress`` is called after every skipped article and committed batch.
 
 :func:`summary` is the text every caller prints at the end, whatever happened.
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph.errors import InputError, StoreError
-from graph.model import Article
+from graph.model import Article, Attribution
 from graph.store import GraphStore
 
 if TYPE_CHECKING:
@@ -77,6 +80,7 @@ def ingest(
     on_error: Callable[[InputError], None] | None = None,
     on_progress: Callable[[Tally], None] | None = None,
     tally: Tally | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Tally:
     """Extract and store ``items``; returns the (given or a new) :class:`Tally`.
 
@@ -88,8 +92,15 @@ def ingest(
         if on_progress is not None:
             on_progress(tally)
 
+    def stopped() -> bool:
+        if stop is not None and stop():
+            tally.interrupted = True
+        return tally.interrupted
+
     def fresh() -> Iterator[Article]:
         for item in items:
+            if stopped():
+                return
             if isinstance(item, InputError):
                 tally.errors += 1
                 if on_error is not None:
@@ -106,7 +117,14 @@ def ingest(
 
             extractor = Extractor(model=model)
         results = extractor.extract_many(fresh(), processes=processes)
-        for result in store.write_stream(results):
+
+        def extracted() -> Iterator[tuple[Article, list[Attribution]]]:
+            for pair in results:
+                if stopped():
+                    return
+                yield pair
+
+        for result in store.write_stream(extracted()):
             tally.status[result.status] += 1
             if result.status != "unchanged":
                 tally.attributions += result.attributions

@@ -104,7 +104,8 @@ class EmbeddedStore(StoreBase):
             )
             self._db.execute("PRAGMA journal_mode=DELETE")
             self._db.execute("PRAGMA synchronous=FULL")
-            self._init_schema()
+            self._init_schema()  # its first read rolls back a hot journal a crash left
+            self._clear_stale_journal()
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"{self.path}: cannot open the store: {e}") from e
 
@@ -120,6 +121,40 @@ class EmbeddedStore(StoreBase):
             raise StoreError(f"{self.path}: cannot read the store: {e}") from e
         if head != SQLITE_MAGIC:
             raise StoreError(f"{self.path}: not a sourcetrace store (not an SQLite file)")
+
+    @property
+    def journal(self) -> Path:
+        """SQLite's rollback journal beside the store, there only while a write is under way."""
+        return self.path.with_name(self.path.name + "-journal")
+
+    def _clear_stale_journal(self) -> None:
+        """Leave no journal at rest after a crash.
+
+        A hot journal (a killed write) was rolled back by the first read. One
+        that is still there is either a live writer's (it holds the write lock)
+        or one SQLite ignores as not hot (its header was never written). Only
+        SQLite itself may remove it: a write transaction that rewrites page 1
+        with the same value makes SQLite reuse and, on commit, delete it. If
+        another writer holds the lock, its journal is its own: leave it.
+        """
+        if not self.journal.exists():
+            return
+        db = self._db
+        db.execute("PRAGMA busy_timeout=0")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:  # a live writer: its journal, not a stale one
+            return
+        finally:
+            db.execute("PRAGMA busy_timeout=10000")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            db.execute(f"PRAGMA user_version={int(version)}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
 
     def _init_schema(self) -> None:
         db = self._db
