@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from graph.model import Source, SourceType
 from graph.outlets import OutletRegistry
 from loaders.nlp.sources import describe, is_pronoun, role_only
-from loaders.nlp.spans import find_quotes
+from loaders.nlp.spans import doc_text, find_quotes
 
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 GROUP_PRONOUNS = frozenset(("they", "them", "their"))
@@ -51,9 +51,12 @@ class Resolver:
                 parts = src.name.split()
                 if src.type is SourceType.PERSON and len(parts) >= 2:
                     self.surnames.setdefault(parts[-1].lower(), replace(src, role=None))
-        quoted = find_quotes(doc.text)
+        quoted = find_quotes(doc_text(doc))
+        q = 0
         for tok in doc:
-            if any(s <= tok.idx < e for s, e in quoted):
+            while q < len(quoted) and quoted[q][1] <= tok.idx:
+                q += 1
+            if q < len(quoted) and quoted[q][0] <= tok.idx:
                 continue  # what a speaker says is not who is speaking
             agent = tok.dep_ == "pobj" and tok.head.dep_ == "agent"
             if (tok.dep_ in SALIENT_DEPS or agent) and tok.pos_ in ("NOUN", "PROPN"):

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -23,8 +23,9 @@ from loaders.nlp.coref import Resolver
 from loaders.nlp.credits import find_credits
 from loaders.nlp.models import load_model, model_name
 from loaders.nlp.nouns import noun_candidates
+from loaders.nlp.pieces import PIECE_CHARS, pieces
 from loaders.nlp.quotes import continued_quotes, dash_signed_quotes
-from loaders.nlp.spans import find_quotes
+from loaders.nlp.spans import doc_text, find_quotes, quote_around
 from loaders.nlp.verbs import verb_candidates
 
 
@@ -43,22 +44,41 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Attribution]:
         """The attributions of one article, in text order."""
-        return attributions(article, self.nlp(article.text), self.registry)
+        [(_, found)] = self.extract_many([article])
+        return found
 
     def extract_many(
-        self, articles: Iterable[Article], processes: int = 1, batch_size: int = 32
+        self,
+        articles: Iterable[Article],
+        processes: int = 1,
+        batch_size: int = 32,
+        piece_chars: int = PIECE_CHARS,
     ) -> Iterator[tuple[Article, list[Attribution]]]:
-        """``(article, attributions)`` for each article, lazily and in input order."""
-        pairs = ((article.text, article) for article in articles)
-        for doc, article in self.nlp.pipe(
-            pairs, as_tuples=True, n_process=max(1, processes), batch_size=batch_size
+        """``(article, attributions)`` for each article, lazily and in input order.
+
+        Each text is parsed in pieces of at most ``piece_chars`` characters (see
+        :mod:`loaders.nlp.pieces`); every offset points into the whole text.
+        """
+
+        def texts() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
+            for article in articles:
+                cuts = pieces(article.text, piece_chars)
+                for k, (start, end) in enumerate(cuts):
+                    yield article.text[start:end], (article, start, k == len(cuts) - 1)
+
+        found: list[Attribution] = []
+        for doc, (article, base, last) in self.nlp.pipe(
+            texts(), as_tuples=True, n_process=max(1, processes), batch_size=batch_size
         ):
-            yield article, attributions(article, doc, self.registry)
+            found += piece_attributions(article, doc, self.registry, base)
+            if last:
+                yield article, finish(article, found, self.registry)
+                found = []
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every rule's candidates, nested ones folded into chains."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     cands: list[Candidate] = []
     for sent in paragraph_sents(doc):
         cands.extend(verb_candidates(sent, quotes))
@@ -67,7 +87,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cands.extend(noun_candidates(sent))
     cands.extend(dash_signed_quotes(doc, quotes))
     # A cue inside a quotation is part of what the quoted speaker said.
-    cands = [c for c in cands if not any(s < c.cue[0] < e for s, e in quotes)]
+    cands = [c for c in cands if quote_around(quotes, c.cue[0]) is None]
     cands.sort(key=lambda c: c.cue)
     cands = merge_nested(doc, dedupe(cands))
     cands.extend(continued_quotes(doc, cands, quotes))
@@ -90,20 +110,41 @@ def paragraph_sents(doc: Doc) -> Iterator[SpacySpan]:
 
 def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[Attribution]:
     """Turn the candidates found in ``doc`` (the parse of ``article.text``) into attributions."""
-    text = article.text
+    return finish(article, piece_attributions(article, doc, registry), registry)
+
+
+def finish(
+    article: Article, found: list[Attribution], registry: OutletRegistry
+) -> list[Attribution]:
+    """The attributions of every piece, with the article's photo credits, in text order."""
+    out = [*found, *_credits(article, registry)]
+    out.sort(key=lambda a: (a.cue.start, a.source.span.start if a.source else -1))
+    return out
+
+
+def piece_attributions(
+    article: Article, doc: Doc, registry: OutletRegistry, base: int = 0
+) -> list[Attribution]:
+    """The attributions in ``doc``, the parse of ``article.text[base:base + len(doc.text)]``,
+    with offsets into the whole text."""
+    full = article.text
+
+    def span(start: int, end: int) -> Span:
+        return Span.of(full, base + start, base + end)
+
     own = _own_outlet(article, registry)
     resolver = Resolver(doc, registry)
     out: list[Attribution] = []
     for cand in find_candidates(doc):
-        via = [m for m in (_mention(ref, resolver, text) for ref in cand.via) if not _is(m, own)]
+        via = [m for m in (_mention(ref, resolver, span) for ref in cand.via) if not _is(m, own)]
         if cand.recipient is not None:
             outlet = registry.lookup(cand.recipient.text)
             if outlet is not None and outlet.name != own:
-                span = Span.of(text, cand.recipient.start_char, cand.recipient.end_char)
+                at = span(cand.recipient.start_char, cand.recipient.end_char)
                 via.append(
-                    Mention(span=span, source=Source(name=outlet.name, type=SourceType.OUTLET))
+                    Mention(span=at, source=Source(name=outlet.name, type=SourceType.OUTLET))
                 )
-        sources: list[Mention | None] = [_mention(ref, resolver, text) for ref in cand.sources]
+        sources: list[Mention | None] = [_mention(ref, resolver, span) for ref in cand.sources]
         start = min(cand.sentence[0], cand.content[0] if cand.content else cand.sentence[0])
         end = max(cand.sentence[1], cand.content[1] if cand.content else cand.sentence[1])
         for mention in sources or [None]:
@@ -112,24 +153,22 @@ def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[A
                     article_id=article.id,
                     source=mention,
                     via=tuple(via),
-                    cue=Span.of(text, *cand.cue),
-                    content=Span.of(text, *cand.content) if cand.content else None,
-                    sentence=Span.of(text, start, end),
+                    cue=span(*cand.cue),
+                    content=span(*cand.content) if cand.content else None,
+                    sentence=span(start, end),
                     kind=cand.kind,
                     hedged=cand.hedged,
                     confidence=cand.confidence,
                     channel=cand.channel,
                 )
             )
-    out.extend(_credits(article, registry))
-    out.sort(key=lambda a: (a.cue.start, a.source.span.start if a.source else -1))
     return out
 
 
-def _mention(ref: SourceRef, resolver: Resolver, text: str) -> Mention:
+def _mention(ref: SourceRef, resolver: Resolver, span: Callable[[int, int], Span]) -> Mention:
     source = resolver.resolve(ref.referent)
     resolver.add(ref.referent, source)
-    return Mention(span=Span.of(text, ref.span.start_char, ref.span.end_char), source=source)
+    return Mention(span=span(ref.span.start_char, ref.span.end_char), source=source)
 
 
 def _own_outlet(article: Article, registry: OutletRegistry) -> str | None:
