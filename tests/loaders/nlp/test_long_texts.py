@@ -10,7 +10,7 @@ import pytest
 
 from graph.model import Article, Attribution, Span
 from loaders.nlp import Extractor
-from loaders.nlp.pieces import PIECE_CHARS, pieces
+from loaders.nlp.pieces import PIECE_CHARS, PIECE_TOKENS, pieces
 
 SPEAKERS = ["Mayor Ana Ruiz", "Engineer Tomas Brel", "Inspector Lena Park", "Minister Ivo Sand"]
 CLAIMS = [
@@ -122,3 +122,10 @@ def test_pieces_find_what_one_parse_finds(extractor: Extractor) -> None:
 
     assert len(whole) >= 3 * 40
     assert [key(a) for a in cut] == [key(a) for a in whole]
+
+
+def test_a_text_of_one_letter_lines_gets_pieces_of_bounded_tokens(extractor: Extractor) -> None:
+    text = "a\n" * 100_000
+    cuts = pieces(text)
+    assert len(cuts) >= 8
+    assert max(len(extractor.nlp.tokenizer(text[s:e])) for s, e in cuts) <= PIECE_TOKENS
