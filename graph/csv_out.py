@@ -4,11 +4,10 @@ Cells come from articles, so a title such as ``=HYPERLINK("http://x", "click")``
 would run as a formula when the file is opened in a spreadsheet. Following
 OWASP's advice on CSV injection, a text cell that starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return is written with a leading ``'``, which
-spreadsheets show as text. Numbers stay numbers.
+spreadsheets show as text. Numbers stay numbers. Rows end with CRLF (RFC 4180).
 
->>> print(csv_text([{"a": "=1+2", "b": -3, "c": "@SUM(A1)"}], ["a", "b", "c"]), end="")
-a,b,c
-'=1+2,-3,'@SUM(A1)
+>>> csv_text([{"a": "=1+2", "b": -3, "c": "@SUM(A1)"}], ["a", "b", "c"]).splitlines()
+['a,b,c', "'=1+2,-3,'@SUM(A1)"]
 """
 
 from __future__ import annotations
@@ -36,7 +35,9 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     """``rows`` as CSV text with a header row of ``columns``, every cell through
     :func:`safe_cell` (missing keys are empty cells, extra keys are left out)."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    # CRLF ends rows (RFC 4180), so a cell holding either CR or LF is quoted: with "\n"
+    # alone, Python's csv module leaves a lone CR unquoted and the row breaks.
+    writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([safe_cell(c) for c in columns])
     for row in rows:
         writer.writerow([safe_cell(row.get(c)) for c in columns])

@@ -51,7 +51,7 @@ def ferry_graph() -> GraphBuilder:
 
 @pytest.mark.parametrize(
     "module",
-    [chains_html, cmd_app, evidence, graphs, layout, payload, standalone, style],
+    [chains_html, cmd_app, evidence, graphs, layout, payload, standalone, style, untrusted],
     ids=lambda m: m.__name__,
 )
 def test_view_module_examples_run(module: object) -> None:
