@@ -1,6 +1,6 @@
 """Extraction cost against article length, and peak memory of a pathological article.
 
-Usage: python benchmarks/bench_long.py [--sizes 10000,100000,1000000] [--no-memory]
+Usage: python benchmarks/bench_long.py [--sizes 10000,100000,1000000] [--no-memory | --memory-only]
 
 For each size, one article of that many characters, built from generated news-like
 paragraphs (``bench_extract.generated_texts``, invented sentences), is extracted with
@@ -12,14 +12,13 @@ of quotation-dense text (every sentence a quote) checks the worst case for the q
 rules.
 
 Memory: ``sourcetrace extract`` on a file of 100,000 one-letter lines, in a child
-process, against a child that only loads the model; peak RSS (``ru_maxrss``) of
-each. Nothing is asserted: numbers are printed, never tested.
+process, against a child that only loads the model; peak RSS (``VmHWM``) of each.
+Nothing is asserted: numbers are printed, never tested.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import tempfile
@@ -87,22 +86,30 @@ def row(ex: Extractor, name: str, text: str) -> None:
 
 
 def peak_rss_mb(code: str) -> float:
-    """Peak resident memory of a child Python running ``code`` (MiB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([sys.executable, "-c", code], check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024  # kilobytes on Linux
+    """Peak resident memory (MiB) of a fresh Python running ``code``, as the child itself
+    reports it (``VmHWM``; a forked child's ``ru_maxrss`` would count the parent's pages)."""
+    report = (
+        "\nimport resource, sys\n"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')]\n"
+        "kb = int(hwm[0].split()[1]) if hwm else "
+        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(kb, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code + report], check=True, capture_output=True, text=True
+    )
+    return int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
 def memory_rows() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "letters.txt"
         path.write_text("a\n" * 100_000, encoding="utf-8")
-        # The child with the smaller peak first: ru_maxrss of children is a maximum.
         base = peak_rss_mb("from loaders.nlp import Extractor; Extractor()")
         code = (
-            "import sys; from app.cli import main; sys.stdout = open('/dev/null', 'w'); "
-            f"main(['extract', '--format', 'jsonl', {str(path)!r}])"
+            "import sys; from app.cli import main; out = sys.stdout; "
+            "sys.stdout = open('/dev/null', 'w'); "
+            f"main(['extract', '--format', 'jsonl', {str(path)!r}]); sys.stdout = out"
         )
         peak = peak_rss_mb(code)
     print(f"peak RSS, model loaded only:                 {base:>7,.0f} MiB")
@@ -113,7 +120,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--memory-only", action="store_true")
     args = parser.parse_args()
+    if args.memory_only:
+        memory_rows()
+        return
     ex = Extractor()
     list(ex.extract_many([Article.create(text=news_text(5_000))]))  # warm up
     sizes = [int(s) for s in args.sizes.split(",")]

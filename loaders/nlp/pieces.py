@@ -58,6 +58,15 @@ def pieces(text: str, size: int = PIECE_CHARS, tokens: int = PIECE_TOKENS) -> li
     return out
 
 
+def token_estimate(text: str) -> int:
+    """About as many tokens as spaCy makes of ``text``, or more.
+
+    >>> token_estimate("Ana said: “no.”\\n")
+    8
+    """
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
 def _window_end(text: str, start: int, size: int, tokens: int) -> int:
     """The end of the longest window from ``start`` within ``size`` characters and
     ``tokens`` tokens."""
@@ -80,4 +89,4 @@ def _cut(text: str, start: int, limit: int) -> int:
     return limit
 
 
-__all__ = ["PIECE_CHARS", "PIECE_TOKENS", "pieces"]
+__all__ = ["PIECE_CHARS", "PIECE_TOKENS", "pieces", "token_estimate"]

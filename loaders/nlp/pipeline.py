@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -23,7 +24,7 @@ from loaders.nlp.coref import Resolver
 from loaders.nlp.credits import find_credits
 from loaders.nlp.models import load_model, model_name
 from loaders.nlp.nouns import noun_candidates
-from loaders.nlp.pieces import PIECE_CHARS, pieces
+from loaders.nlp.pieces import PIECE_CHARS, PIECE_TOKENS, pieces, token_estimate
 from loaders.nlp.quotes import continued_quotes, dash_signed_quotes
 from loaders.nlp.spans import doc_text, find_quotes, quote_around
 from loaders.nlp.verbs import verb_candidates
@@ -66,14 +67,36 @@ class Extractor:
                 for k, (start, end) in enumerate(cuts):
                     yield article.text[start:end], (article, start, k == len(cuts) - 1)
 
+        if processes > 1:
+            docs = self.nlp.pipe(
+                texts(), as_tuples=True, n_process=processes, batch_size=batch_size
+            )
+        else:
+            docs = self._pipe_in_budget(texts(), batch_size)
         found: list[Attribution] = []
-        for doc, (article, base, last) in self.nlp.pipe(
-            texts(), as_tuples=True, n_process=max(1, processes), batch_size=batch_size
-        ):
+        for doc, (article, base, last) in docs:
             found += piece_attributions(article, doc, self.registry, base)
             if last:
                 yield article, finish(article, found, self.registry)
                 found = []
+
+    def _pipe_in_budget(
+        self, items: Iterable[tuple[str, Any]], batch_size: int
+    ) -> Iterator[tuple[Doc, Any]]:
+        """``nlp.pipe(items, as_tuples=True)`` in batches of at most ``batch_size`` texts and
+        about :data:`PIECE_TOKENS` tokens: spaCy holds a whole batch in memory at once, and
+        32 pieces of a long text would be 800,000 tokens."""
+        batch: list[tuple[str, Any]] = []
+        tokens = 0
+        for text, context in items:
+            n = token_estimate(text)
+            if batch and (len(batch) >= batch_size or tokens + n > PIECE_TOKENS):
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, tokens = [], 0
+            batch.append((text, context))
+            tokens += n
+        if batch:
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
