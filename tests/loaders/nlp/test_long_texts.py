@@ -54,14 +54,18 @@ class RecordingPipe:
     def __init__(self, nlp: Any) -> None:
         self.nlp = nlp
         self.lengths: list[int] = []
+        self.calls: list[list[str]] = []  # the texts of each call: spaCy holds them at once
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.nlp, name)
 
     def pipe(self, items: Any, **kwargs: Any) -> Any:
+        self.calls.append([])
+
         def recorded() -> Iterator[Any]:
             for text, context in items:
                 self.lengths.append(len(text))
+                self.calls[-1].append(text)
                 yield text, context
 
         return self.nlp.pipe(recorded(), **kwargs)
@@ -124,8 +128,21 @@ def test_pieces_find_what_one_parse_finds(extractor: Extractor) -> None:
     assert [key(a) for a in cut] == [key(a) for a in whole]
 
 
-def test_a_text_of_one_letter_lines_gets_pieces_of_bounded_tokens(extractor: Extractor) -> None:
-    text = "a\n" * 100_000
+def test_a_text_of_one_letter_lines_is_parsed_a_bounded_number_of_tokens_at_a_time(
+    extractor: Extractor,
+) -> None:
+    text = "a\n" * 55_000
     cuts = pieces(text)
-    assert len(cuts) >= 8
+    assert len(cuts) >= 4
     assert max(len(extractor.nlp.tokenizer(text[s:e])) for s, e in cuts) <= PIECE_TOKENS
+    recorder = RecordingPipe(extractor.nlp)
+    original, extractor.nlp = extractor.nlp, recorder
+    try:
+        short = [Article.create(text=paragraph(i)) for i in range(3)]
+        out = list(extractor.extract_many([*short, Article.create(text=text), *short]))
+    finally:
+        extractor.nlp = original
+    assert len(out) == 7 and all(found for _, found in out[:3])
+    # spaCy holds one call's texts at once: never more than about one piece's tokens
+    sizes = [sum(len(extractor.nlp.tokenizer(t)) for t in call) for call in recorder.calls]
+    assert len(sizes) >= len(cuts) and max(sizes) <= PIECE_TOKENS
