@@ -90,11 +90,14 @@ class Extractor:
         tokens = 0
         for text, context in items:
             n = token_estimate(text)
-            if batch and (len(batch) >= batch_size or tokens + n > PIECE_TOKENS):
+            if batch and tokens + n > PIECE_TOKENS:
                 yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
                 batch, tokens = [], 0
             batch.append((text, context))
             tokens += n
+            if len(batch) >= batch_size:  # now, not when the next text comes: stay lazy
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, tokens = [], 0
         if batch:
             yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
