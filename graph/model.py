@@ -28,8 +28,19 @@ def stable_id(*parts: object, length: int = 16) -> str:
     >>> len(stable_id("x"))
     16
     """
-    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    # surrogatepass: any str hashes, even one the input layer is about to refuse.
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:length]
+
+
+def text_key(text: str) -> str:
+    """What identifies an article without a url: its words, whitespace (line
+    breaks, indentation, a byte-order mark) aside.
+
+    >>> text_key("\\ufeffPARIS -  Officials said\\n it rained.\\n")
+    'PARIS - Officials said it rained.'
+    """
+    return " ".join(text.replace("\ufeff", " ").split())
 
 
 class SourceType(StrEnum):
@@ -37,6 +48,7 @@ class SourceType(StrEnum):
     ORGANIZATION = "organization"
     OUTLET = "outlet"
     ANONYMOUS = "anonymous"
+    DOCUMENT = "document"  # a report, letter, data set, filing, poll, statement or post
     UNSPECIFIED = "unspecified"
 
 
@@ -79,7 +91,8 @@ class Article:
     ``origin`` is where it was read from (a path or URL as given by the user,
     with ``:line`` for a record of a JSON Lines/CSV file); ``id`` is stable for
     the same article: derived from the url when there is one, else from the
-    origin-independent text.
+    origin-independent text with its whitespace collapsed (so the same words
+    read from a ``.txt`` file and from a JSON record are one article).
     """
 
     id: str
@@ -109,7 +122,7 @@ class Article:
     ) -> Article:
         """Build an article, deriving a deterministic id when none is given."""
         if id is None:
-            id = stable_id("url", url) if url else stable_id("text", text)
+            id = stable_id("url", url) if url else stable_id("text", text_key(text))
         return cls(
             id=id,
             text=text,
@@ -138,13 +151,25 @@ class Source:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
-    """A source as written in the text (``span``) and as resolved (``source``)."""
+    """A source as written in the text (``span``) and as resolved (``source``).
+
+    ``confidence`` says how sure the resolution is: 1 for a name as written, less for
+    a pronoun, a bare surname or a title resolved to someone named elsewhere.
+    ``gender`` is what the article says of this mention ("m", "f" or ""): an honorific,
+    a pronoun, or the pronoun that refers back to it in its sentence.
+    """
 
     span: Span
     source: Source
+    confidence: float = 1.0
+    gender: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.span.to_dict(), **self.source.to_dict()}
+        return {
+            **self.span.to_dict(),
+            **self.source.to_dict(),
+            "resolution": round(self.confidence, 3),
+        }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,7 +10,9 @@ the extractor into the store:
 - the store writes in batches, one transaction each, and the :class:`Tally`
   counts an article only once its batch is committed, so it always holds the
   true numbers, also after a failure;
-- a bad input is counted, handed to ``on_error`` and skipped; a store failure
+- a bad input, or an article whose extraction fails
+  (:func:`loaders.isolate.extract_each`), is counted, handed to ``on_error`` as an
+  :class:`~graph.errors.InputError` and skipped; a store failure
   stops the run, and is kept in :attr:`Tally.failure` rather than raised;
 - ``stop()`` (checked between articles) ends the run cleanly: what was
   extracted so far is written, the rest is left, :attr:`Tally.interrupted` is
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING
 from graph.errors import InputError, StoreError
 from graph.model import Article, Attribution
 from graph.store import GraphStore
+from loaders.isolate import extract_each
 
 if TYPE_CHECKING:
     from loaders.nlp import Extractor
@@ -97,14 +100,17 @@ def ingest(
             tally.interrupted = True
         return tally.interrupted
 
+    def failed(error: InputError) -> None:
+        tally.errors += 1
+        if on_error is not None:
+            on_error(error)
+
     def fresh() -> Iterator[Article]:
         for item in items:
             if stopped():
                 return
             if isinstance(item, InputError):
-                tally.errors += 1
-                if on_error is not None:
-                    on_error(item)
+                failed(item)
             elif store.has_article(item.id, item.content_hash):
                 tally.status["unchanged"] += 1
                 progress()
@@ -116,7 +122,7 @@ def ingest(
             from loaders.nlp import Extractor
 
             extractor = Extractor(model=model)
-        results = extractor.extract_many(fresh(), processes=processes)
+        results = extract_each(extractor, fresh(), failed, processes=processes)
 
         def extracted() -> Iterator[tuple[Article, list[Attribution]]]:
             for pair in results:

@@ -2,14 +2,18 @@
 
 Reading goes through :func:`loaders.read.read_inputs` (one error per bad
 input, the others go on), attributions through :class:`loaders.nlp.Extractor`,
-storage through :func:`loaders.ingest.ingest`, the one ingestion path (the CLI's too).
+storage through :func:`loaders.ingest.ingest`, the one ingestion path (the CLI's too),
+where an article whose extraction fails is shown and the others are stored.
+
+The page reads only what the user gives it: pasted text, the bytes of
+uploaded files (never a path on the server), and http(s) URLs, which reach
+public addresses only unless ``$SOURCETRACE_ALLOW_PRIVATE_URLS=1`` says this
+is a trusted local deployment.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -27,10 +31,18 @@ def _extractor() -> Any:
     return Extractor()
 
 
-def _read(inputs: list[str]) -> Iterable[Article | InputError]:
-    from loaders.read import read_inputs
+def _read(links: list[str], uploads: Iterable[Any]) -> Iterable[Article | InputError]:
+    """The uploads' articles, then the URLs' (no local paths, no private addresses)."""
+    from loaders.read import ReadOptions, read_inputs, read_upload
 
-    return read_inputs(inputs)
+    try:
+        options = ReadOptions(allow_paths=False)
+    except InputError as e:  # a bad $SOURCETRACE_ALLOW_PRIVATE_URLS or size cap
+        yield e
+        return
+    for upload in uploads:
+        yield from read_upload(upload.name, upload.getvalue(), options)
+    yield from read_inputs(links, options)
 
 
 st.title("Add articles")
@@ -68,18 +80,13 @@ if submitted:
             )
         )
     inputs = [line.strip() for line in links.splitlines() if line.strip()]
-    with tempfile.TemporaryDirectory(prefix="sourcetrace-upload-") as tmp:
-        for upload in uploads or ():
-            path = Path(tmp) / Path(upload.name).name
-            path.write_bytes(upload.getvalue())
-            inputs.append(str(path))
-        if inputs:
-            with st.spinner(f"Reading {len(inputs)} input(s)…"):
-                for item in _read(inputs):
-                    if isinstance(item, InputError):
-                        errors.append(str(item).replace(tmp + "/", ""))
-                    else:
-                        articles.append(item)
+    if inputs or uploads:
+        with st.spinner(f"Reading {len(inputs) + len(uploads or ())} input(s)…"):
+            for item in _read(inputs, uploads or ()):
+                if isinstance(item, InputError):
+                    errors.append(str(item))
+                else:
+                    articles.append(item)
     for message in errors:
         untrusted.alert("error", message)
     if not articles:
@@ -92,7 +99,13 @@ if submitted:
         done = min(tally.articles, len(articles))
         progress.progress(done / len(articles), text=f"{done}/{len(articles)} stored")
 
-    tally = ingest(session.store(), articles, extractor=_extractor(), on_progress=_progress)
+    tally = ingest(
+        session.store(),
+        articles,
+        extractor=_extractor(),
+        on_error=lambda e: untrusted.alert("error", e),
+        on_progress=_progress,
+    )
     session.forget_graph()
     if tally.failure:
         untrusted.alert("error", f"Stopped: {tally.failure}")

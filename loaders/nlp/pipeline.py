@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from graph.model import Article, Attribution, AttributionKind, Mention, Source, SourceType, Span
 from graph.outlets import OutletRegistry, default_registry
 from loaders.nlp.according import according_candidates, colon_candidates
+from loaders.nlp.boilerplate import mask
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.chains import dedupe, merge_nested
 from loaders.nlp.coref import Resolver
@@ -57,15 +58,19 @@ class Extractor:
     ) -> Iterator[tuple[Article, list[Attribution]]]:
         """``(article, attributions)`` for each article, lazily and in input order.
 
-        Each text is parsed in pieces of at most ``piece_chars`` characters (see
+        Each text, its page furniture masked (:func:`loaders.nlp.boilerplate.mask`, same
+        length), is parsed in pieces of at most ``piece_chars`` characters (see
         :mod:`loaders.nlp.pieces`); every offset points into the whole text.
         """
 
-        def texts() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
+        def texts() -> Iterator[tuple[str, tuple[Article, int, str | None]]]:
             for article in articles:
-                cuts = pieces(article.text, piece_chars)
+                masked = mask(article.text)
+                cuts = pieces(masked, piece_chars)
                 for k, (start, end) in enumerate(cuts):
-                    yield article.text[start:end], (article, start, k == len(cuts) - 1)
+                    # the whole masked text travels with the last piece only (for credits)
+                    last = masked if k == len(cuts) - 1 else None
+                    yield masked[start:end], (article, start, last)
 
         if processes > 1:
             docs = self.nlp.pipe(
@@ -74,10 +79,10 @@ class Extractor:
         else:
             docs = self._pipe_in_budget(texts(), batch_size)
         found: list[Attribution] = []
-        for doc, (article, base, last) in docs:
+        for doc, (article, base, masked) in docs:
             found += piece_attributions(article, doc, self.registry, base)
-            if last:
-                yield article, finish(article, found, self.registry)
+            if masked is not None:
+                yield article, finish(article, found, masked, self.registry)
                 found = []
 
     def _pipe_in_budget(
@@ -135,15 +140,21 @@ def paragraph_sents(doc: Doc) -> Iterator[SpacySpan]:
 
 
 def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[Attribution]:
-    """Turn the candidates found in ``doc`` (the parse of ``article.text``) into attributions."""
-    return finish(article, piece_attributions(article, doc, registry), registry)
+    """Turn the candidates found in ``doc`` into attributions.
+
+    ``doc`` is the parse of ``article.text`` with its page furniture masked
+    (:func:`loaders.nlp.boilerplate.mask`, same length): offsets are the article's.
+    """
+    found = piece_attributions(article, doc, registry)
+    return finish(article, found, doc_text(doc), registry)
 
 
 def finish(
-    article: Article, found: list[Attribution], registry: OutletRegistry
+    article: Article, found: list[Attribution], masked: str, registry: OutletRegistry
 ) -> list[Attribution]:
-    """The attributions of every piece, with the article's photo credits, in text order."""
-    out = [*found, *_credits(article, registry)]
+    """The attributions of every piece, with the article's photo credits (found in the
+    ``masked`` text), in text order."""
+    out = [*found, *_credits(article, masked, registry)]
     out.sort(key=lambda a: (a.cue.start, a.source.span.start if a.source else -1))
     return out
 
@@ -192,9 +203,10 @@ def piece_attributions(
 
 
 def _mention(ref: SourceRef, resolver: Resolver, span: Callable[[int, int], Span]) -> Mention:
-    source = resolver.resolve(ref.referent)
+    source, sure, sex = resolver.resolution(ref.referent)
     resolver.add(ref.referent, source)
-    return Mention(span=span(ref.span.start_char, ref.span.end_char), source=source)
+    at = span(ref.span.start_char, ref.span.end_char)
+    return Mention(span=at, source=source, confidence=sure, gender=sex)
 
 
 def _own_outlet(article: Article, registry: OutletRegistry) -> str | None:
@@ -208,7 +220,7 @@ def _is(mention: Mention, outlet: str | None) -> bool:
     return outlet is not None and mention.source.name == outlet
 
 
-def _credits(article: Article, registry: OutletRegistry) -> list[Attribution]:
+def _credits(article: Article, masked: str, registry: OutletRegistry) -> list[Attribution]:
     text = article.text
     return [
         Attribution(
@@ -225,5 +237,5 @@ def _credits(article: Article, registry: OutletRegistry) -> list[Attribution]:
             confidence=0.9,
             extra=(("photographer", credit.photographer),),
         )
-        for credit in find_credits(text, registry)
+        for credit in find_credits(masked, registry)
     ]

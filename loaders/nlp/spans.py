@@ -97,6 +97,16 @@ def quote_around(quotes: Sequence[tuple[int, int]], char: int) -> tuple[int, int
     return None
 
 
+def in_quote(quotes: Sequence[tuple[int, int]], char: int) -> bool:
+    """Whether ``char`` is inside a quotation, its opening mark included (``start <= char``).
+
+    >>> in_quote([(0, 6), (17, 23)], 17), in_quote([(0, 6), (17, 23)], 6)
+    (True, False)
+    """
+    i = bisect_right(quotes, char, key=lambda q: q[0]) - 1
+    return i >= 0 and quotes[i][0] <= char < quotes[i][1]
+
+
 def last_quote_before(quotes: Sequence[tuple[int, int]], char: int) -> tuple[int, int] | None:
     """The last quotation that ends at or before ``char``."""
     i = bisect_right(quotes, char, key=lambda q: q[1]) - 1

@@ -14,7 +14,6 @@ import io
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -24,45 +23,23 @@ from graph import schema
 from graph.model import Article, Attribution, Mention, Source, SourceType, Span
 from graph.store import open_store
 from tests.app.browser import ARTIFACTS, CHROMIUM, launch_chromium, streamlit_server
+from tests.conftest import LocalServer
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no system chromium")
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
-
-
-class PixelServer(ThreadingHTTPServer):
-    hits: list[str]
-
-
-class Pixel(BaseHTTPRequestHandler):
-    server: PixelServer
-
-    def do_GET(self) -> None:
-        self.server.hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.end_headers()
-        self.wfile.write(PNG)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
-def pixel() -> Iterator[PixelServer]:
-    server = PixelServer(("127.0.0.1", 0), Pixel)
-    server.hits = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+def pixel() -> Iterator[LocalServer]:
+    """The host the payloads point at: it records every request (and has no pages)."""
+    server = LocalServer()
+    thread = threading.Thread(target=server.httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield server
     finally:
-        server.shutdown()
-        server.server_close()
+        server.httpd.shutdown()
+        server.httpd.server_close()
         thread.join(timeout=10)
 
 
@@ -126,16 +103,16 @@ def hostile_store(path: Path, host: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def hostile(
-    tmp_path_factory: pytest.TempPathFactory, pixel: PixelServer
+    tmp_path_factory: pytest.TempPathFactory, pixel: LocalServer
 ) -> Iterator[tuple[str, dict[str, str]]]:
     path = tmp_path_factory.mktemp("hostile") / "graph.sqlite"
-    keys = hostile_store(path, f"127.0.0.1:{pixel.server_address[1]}")
+    keys = hostile_store(path, f"127.0.0.1:{pixel.port}")
     with streamlit_server(path, "streamlit-hostile.log") as url:
         yield url, keys
 
 
 def test_article_payloads_render_as_text_and_no_request_leaves_the_origin(
-    hostile: tuple[str, dict[str, str]], pixel: PixelServer
+    hostile: tuple[str, dict[str, str]], pixel: LocalServer
 ) -> None:
     server, keys = hostile
     origin = urlsplit(server)
@@ -197,8 +174,8 @@ def test_article_payloads_render_as_text_and_no_request_leaves_the_origin(
     assert all(not v.startswith(("=", "+", "-", "@")) for row in rows for v in row.values())
 
 
-def pixel_host(pixel: PixelServer) -> str:
-    return f"127.0.0.1:{pixel.server_address[1]}"
+def pixel_host(pixel: LocalServer) -> str:
+    return f"127.0.0.1:{pixel.port}"
 
 
 def download_csv(page: sync_api.Page) -> str:
