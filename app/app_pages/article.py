@@ -5,13 +5,11 @@ URL state: ``article`` (an Article node key).
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
-from app.view import graphs, session
-from app.view.evidence import CSS, article_html, heading, legend_html
+from app.view import graphs, session, untrusted
+from app.view.evidence import CSS, article_html, legend_html
 from graph import schema
 from graph.analysis import source_diversity
 
@@ -24,7 +22,7 @@ def _source_type(data: dict[str, object]) -> str:
 
 
 st.title("Read an article")
-st.markdown(CSS, unsafe_allow_html=True)
+untrusted.html(CSS)
 G = session.graph()
 articles = sorted(
     (k for k, d in G.nodes(data=True) if d.get("label") == schema.ARTICLE),
@@ -57,20 +55,20 @@ if article != wanted:
     session.set_params(article=article)
 
 data = G.nodes[article]
-st.markdown(heading(session.node_name(G, article), 2), unsafe_allow_html=True)
+untrusted.html(untrusted.heading(session.node_name(G, article), 2))
 meta = [str(v) for v in (data.get("outlet"), data.get("published")) if v]
 if meta:
-    st.caption(" · ".join(meta))
+    untrusted.caption(" · ".join(meta))
 if data.get("url"):
     st.text(str(data["url"]))
 
 records = graphs.attributions_of(G, article, limit=10_000)
 text_column, mix_column = st.columns([3, 2])
 with text_column:
-    st.markdown(legend_html(), unsafe_allow_html=True)
+    untrusted.html(legend_html())
     text = str(data.get("text") or "")
     if text:
-        st.markdown(article_html(text, records), unsafe_allow_html=True)
+        untrusted.html(article_html(text, records))
     else:
         st.info("This store keeps no text for the article.")
 
@@ -104,6 +102,4 @@ with mix_column:
         st.bar_chart(kinds, horizontal=True)
     else:
         st.write("No attributions found in this article.")
-    st.markdown(
-        f"<small>Article id: <code>{html.escape(article)}</code></small>", unsafe_allow_html=True
-    )
+    untrusted.html(f"<small>Article id: <code>{untrusted.escape(article)}</code></small>")

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.view import session
+from app.view import session, untrusted
 from graph.analysis import ORIGIN_RULE, circular_citations, single_source
+from graph.csv_out import csv_text
 
 
 def ranked_table(table: pd.DataFrame, *, key: str, empty: str, csv_name: str) -> None:
@@ -32,7 +33,7 @@ def ranked_table(table: pd.DataFrame, *, key: str, empty: str, csv_name: str) ->
             st.switch_page("app_pages/trace.py", query_params={"claim": claim})
     st.download_button(
         f"Download {csv_name} (CSV)",
-        table.drop(columns=["claim"]).to_csv(index=False),
+        csv_text(table.to_dict("records"), [c for c in table.columns if c != "claim"]),
         file_name=csv_name.replace(" ", "-") + ".csv",
         mime="text/csv",
     )
@@ -118,6 +119,6 @@ ranked_table(
     csv_name="circular reporting",
 )
 for c in circular:
-    with st.expander(f"Evidence: {' → '.join(c.outlets)}: {c.text[:80]}"):
+    with st.expander(untrusted.label(f"Evidence: {' → '.join(c.outlets)}: {c.text[:80]}")):
         for citation in c.citations:
             st.text(f"{citation.citing} cites {citation.cited}:\n{citation.sentence}")

@@ -9,7 +9,7 @@ import streamlit as st
 
 from app.cmd_claims import group_report
 from app.components.graph_view import graph_view
-from app.view import graphs, session
+from app.view import graphs, session, untrusted
 from app.view.chains_html import CSS as CHAIN_CSS
 from app.view.chains_html import chain_html, independence_html
 from app.view.evidence import CSS, evidence_html, legend_html
@@ -19,7 +19,7 @@ from graph.analysis import ORIGIN_RULE, claim_origins, trace
 from graph.errors import NotFoundError
 
 st.title("Trace a claim")
-st.markdown(CSS + CHAIN_CSS, unsafe_allow_html=True)
+untrusted.html(CSS + CHAIN_CSS)
 G = session.graph()
 origins = session.analysis("claim_origins", claim_origins)
 if not origins:
@@ -44,13 +44,13 @@ if claim != session.param("claim"):
     session.set_params(claim=claim)
 result = by_claim[claim]
 
-st.markdown(independence_html(len(result.outlets), result.origins), unsafe_allow_html=True)
-st.caption(
-    f"Verdict: **{result.verdict}** · {result.articles} article(s), "
+untrusted.html(independence_html(len(result.outlets), result.origins))
+untrusted.caption(
+    f"Verdict: {result.verdict} · {result.articles} article(s), "
     f"{result.attributions} attribution(s) · outlets: {', '.join(result.outlets)}"
 )
 if result.named_origins:
-    st.caption("Origins: " + ", ".join(result.named_origins))
+    untrusted.caption("Origins: " + ", ".join(result.named_origins))
 with st.expander("How origins are counted"):
     st.text(ORIGIN_RULE)
 if len(result.claims) > 1:
@@ -81,11 +81,11 @@ if len(result.claims) > 1:
 try:
     chains = trace(G, claim)
 except NotFoundError as e:
-    st.error(str(e))
+    untrusted.alert("error", e)
     st.stop()
 
 st.subheader(f"{len(chains)} chain(s), earliest first")
-st.markdown(legend_html(), unsafe_allow_html=True)
+untrusted.html(legend_html())
 for chain in chains:
     names = [chain.outlet or "(unknown outlet)"]
     kinds = ["article"]
@@ -97,10 +97,10 @@ for chain in chains:
         kinds.append("unspecified")
     with st.container(border=True):
         title = chain.title or chain.url or chain.article or ""
-        st.caption(f"{chain.published or 'undated'} · {title} · {chain.kind}")
-        st.markdown(chain_html(names, kinds), unsafe_allow_html=True)
+        untrusted.caption(f"{chain.published or 'undated'} · {title} · {chain.kind}")
+        untrusted.html(chain_html(names, kinds))
         record = graphs.attribution_record(G, chain.attribution)
-        st.markdown(evidence_html(record), unsafe_allow_html=True)
+        untrusted.html(evidence_html(record))
         if chain.article:
             st.page_link(
                 "app_pages/article.py",

@@ -7,11 +7,7 @@ aborted and fails the test.
 
 from __future__ import annotations
 
-import argparse
-import socket
-import subprocess
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,50 +15,21 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from app.cmd_app import app_environment, streamlit_command
 from graph import schema
 from graph.store import GraphStore
+from tests.app.browser import ARTIFACTS, CHROMIUM, launch_chromium, streamlit_server
 
 sync_api = pytest.importorskip("playwright.sync_api")
 Page = sync_api.Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no system chromium")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def server(store_path: Path) -> Iterator[str]:
     """``streamlit run`` as ``sourcetrace app`` starts it, on a free port."""
-    port = free_port()
-    env = app_environment(argparse.Namespace(store=str(store_path), neo4j=None))
-    ARTIFACTS.mkdir(exist_ok=True)
-    with open(ARTIFACTS / "streamlit.log", "w") as out:
-        proc = subprocess.Popen(
-            streamlit_command(port, "127.0.0.1"), env=env, stdout=out, stderr=subprocess.STDOUT
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("streamlit did not start") from None
-                    time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+    with streamlit_server(store_path) as url:
+        yield url
 
 
 @dataclass
@@ -75,15 +42,7 @@ class Requests:
 def browser_page(server: str) -> Iterator[tuple[Page, Requests]]:
     seen = Requests()
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-gpu",
-            ],
-        )
+        browser = launch_chromium(p)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
 
         def route(r: sync_api.Route) -> None:
