@@ -89,7 +89,9 @@ def piece_tags(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[int]]:
     return out
 
 
-def encode(tok: Tokenizer, doc: Doc, stride: int = STRIDE) -> list[tuple[list[int], list[list[int]]]]:
+def encode(
+    tok: Tokenizer, doc: Doc, stride: int = STRIDE
+) -> list[tuple[list[int], list[list[int]]]]:
     """Model windows of ``doc``: (piece ids with [CLS]/[SEP], per-role tags with -100 there)."""
     enc = tok.encode(doc.text, add_special_tokens=False)
     tags = piece_tags(doc, enc.offsets)

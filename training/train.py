@@ -28,11 +28,9 @@ from torch import nn
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from training.polnear import encode, read_split  # noqa: E402
-
-from loaders.nlp.learned.windows import SIZE  # noqa: E402
-
 from loaders.nlp.learned.labels import ROLES, TAGS  # noqa: E402
+from loaders.nlp.learned.windows import SIZE  # noqa: E402
+from training.polnear import encode, read_split  # noqa: E402
 
 SHARED = os.path.join(os.path.dirname(HERE), "..", "shared")
 PACKAGE_MODEL = os.path.join(os.path.dirname(HERE), "loaders", "nlp", "learned", "model")
@@ -209,11 +207,21 @@ def export(model, out_dir: str, tok_path: str, work: str) -> None:
         opset_version=17,
         **kw,
     )
-    quantize_dynamic(fp32, os.path.join(out_dir, "tagger.onnx"), weight_type=QuantType.QInt8)
+    quantize_dynamic(
+        fp32, os.path.join(out_dir, "tagger.onnx"), weight_type=QuantType.QInt8, per_channel=True
+    )
     shutil.copy(tok_path, os.path.join(out_dir, "tokenizer.json"))
     with open(os.path.join(out_dir, "tagger.json"), "w") as f:
-        json.dump({"roles": list(ROLES), "tags": list(TAGS), "encoder": "all-MiniLM-L6-v2",
-                   "max_pieces": 256}, f, indent=1)
+        json.dump(
+            {
+                "roles": list(ROLES),
+                "tags": list(TAGS),
+                "encoder": "all-MiniLM-L6-v2",
+                "max_pieces": 256,
+            },
+            f,
+            indent=1,
+        )
 
 
 def main() -> None:
@@ -225,7 +233,9 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N articles (smoke)")
-    ap.add_argument("--freeze", type=int, default=2, help="encoder layers kept frozen (and embeddings)")
+    ap.add_argument(
+        "--freeze", type=int, default=2, help="encoder layers kept frozen (and embeddings)"
+    )
     ap.add_argument("--export-only", default="")
     ap.add_argument("--package", default=PACKAGE_MODEL, help="where the shipped model goes")
     a = ap.parse_args()
@@ -255,15 +265,19 @@ def main() -> None:
     if a.limit:
         train_docs, dev_docs = train_docs[: a.limit], dev_docs[: max(2, a.limit // 10)]
     items = [w for d in train_docs for w in encode(tok, d, stride=SIZE)]
-    print(f"{len(train_docs)} train articles, {len(items)} windows, {time.time() - t0:.0f}s",
-          flush=True)
+    print(
+        f"{len(train_docs)} train articles, {len(items)} windows, {time.time() - t0:.0f}s",
+        flush=True,
+    )
     steps = a.steps
     warm = max(1, int(0.06 * steps))
     no_decay = ("bias", "ln")
     params = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     groups = [
-        {"params": [p for n, p in params if not any(x in n for x in no_decay)],
-         "weight_decay": 0.01},
+        {
+            "params": [p for n, p in params if not any(x in n for x in no_decay)],
+            "weight_decay": 0.01,
+        },
         {"params": [p for n, p in params if any(x in n for x in no_decay)], "weight_decay": 0.0},
     ]
     opt = torch.optim.AdamW(groups, lr=a.lr)
@@ -286,8 +300,11 @@ def main() -> None:
             step += 1
             run = 0.95 * run + 0.05 * loss.item() if step > 1 else loss.item()
             if step % 5 == 0:
-                print(f"epoch {epoch} step {step}/{steps} loss {run:.4f} "
-                      f"{(time.time() - t0) / 60:.1f} min", flush=True)
+                print(
+                    f"epoch {epoch} step {step}/{steps} loss {run:.4f} "
+                    f"{(time.time() - t0) / 60:.1f} min",
+                    flush=True,
+                )
             if step in checkpoints:
                 best = select(model, tok, dev_docs, a, step, epoch, t0, log, best, tok_path)
             if step >= steps:

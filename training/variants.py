@@ -36,8 +36,9 @@ def scorer():
 
 
 def copies(cands):
-    return [replace(c, sources=list(c.sources), via=list(c.via), pieces=list(c.pieces))
-            for c in cands]
+    return [
+        replace(c, sources=list(c.sources), via=list(c.via), pieces=list(c.pieces)) for c in cands
+    ]
 
 
 def model_first(doc, rules, model):
@@ -54,18 +55,40 @@ def fix_edges(doc, rules, model):
     out = hybrid(doc, rules, model)
     for r in out:
         for m in model:
-            if m is not r and overlaps(r.cue, m.cue) and r.content and m.content:
-                if overlaps(r.content, m.content):
-                    r.content, r.pieces = m.content, list(m.pieces)
+            same_cue = m is not r and overlaps(r.cue, m.cue)
+            if same_cue and r.content and m.content and overlaps(r.content, m.content):
+                r.content, r.pieces = m.content, list(m.pieces)
     return out
+
+
+def with_source(doc, rules, model):
+    """Hybrid, adding only the tagger's candidates that have a source."""
+    return hybrid(doc, rules, [m for m in model if m.sources])
+
+
+def short_content(doc, rules, model):
+    """Hybrid, adding only sourced candidates whose content stays in the cue's sentence."""
+    return hybrid(
+        doc,
+        rules,
+        [
+            m
+            for m in model
+            if m.sources
+            and m.content
+            and m.sentence[0] <= m.content[0]
+            and m.content[1] <= m.sentence[1]
+        ],
+    )
 
 
 VARIANTS = {
     "rules": lambda doc, r, m: r,
-    "model": lambda doc, r, m: m,
     "hybrid": hybrid,
     "hybrid+edges": fix_edges,
     "model-first": model_first,
+    "hybrid+source": with_source,
+    "hybrid+sentence": short_content,
 }
 
 
@@ -82,7 +105,8 @@ def main() -> None:
     for t in texts:
         name = os.path.basename(t)[:-4]
         anns = sorted(glob.glob(os.path.join(folder, "attributions", name + "_*.ann")))
-        text = open(t, encoding="utf-8").read()
+        with open(t, encoding="utf-8") as f:
+            text = f.read()
         gold[t] = (text, sc.parse_ann(anns[0], text))
     nlp, registry = load_model(), default_registry()
     preds = {v: {} for v in VARIANTS}
@@ -137,10 +161,18 @@ def summary(sc, gold, preds):
             for i, p in enumerate(ps):
                 if i in used:
                     continue
-                ok = sc.jacc(p["cue"], r["cue"]) >= 0.5 and sc.jacc(p["content"], r["content"]) >= 0.5
-                ok = ok and ((p["source"] is None and r["source"] is None) or (
-                    p["source"] is not None and r["source"] is not None
-                    and sc.jacc(p["source"], r["source"]) >= 0.5))
+                ok = (
+                    sc.jacc(p["cue"], r["cue"]) >= 0.5
+                    and sc.jacc(p["content"], r["content"]) >= 0.5
+                )
+                ok = ok and (
+                    (p["source"] is None and r["source"] is None)
+                    or (
+                        p["source"] is not None
+                        and r["source"] is not None
+                        and sc.jacc(p["source"], r["source"]) >= 0.5
+                    )
+                )
                 if ok:
                     used.add(i)
                     tp += 1

@@ -76,7 +76,7 @@ def marks_for(attribution: dict[str, Any], text: str, base: int = 0) -> list[Mar
     if pieces:
         parts = [p for p in parts if p[0] != "content"]
         for s, e in zip(pieces[::2], pieces[1::2], strict=True):
-            if 0 <= s - base and e - base <= len(text):
+            if s - base >= 0 and e - base <= len(text):
                 marks.append(Mark(s - base, e - base, "content"))
     for kind, part, start in parts:
         where = locate(text, part, start, base)

@@ -93,20 +93,29 @@ def non_answer_candidates(sent: Span) -> list[Candidate]:
             holder = tok
         elif lemma == "available" and _negated(tok.head if tok.dep_ == "acomp" else tok):
             holder = tok.head if tok.dep_ == "acomp" else tok
-        elif lemma == "return" and _negated(tok):
-            if any(c.dep_ == "dobj" and c.lemma_.lower() in UNRETURNED for c in tok.children):
-                holder = tok
+        elif (
+            lemma == "return"
+            and _negated(tok)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in UNRETURNED for c in tok.children)
+        ):
+            holder = tok
         elif lemma in NON_ANSWER_ACTS and lemma not in CUE_LEMMAS and _non_answer(tok):
             holder = tok  # "did not elaborate", "would not specify"
-        elif lemma == "comment" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "have":
-            if any(c.lower_ == "no" for c in tok.children):
-                holder = tok.head
+        elif (
+            lemma == "comment"
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() == "have"
+            and any(c.lower_ == "no" for c in tok.children)
+        ):
+            holder = tok.head
         if holder is None:
             continue
         subjects = [c for c in holder.children if c.dep_ in SUBJECTS]
         if not subjects:
             continue
-        left = min([c.i for c in holder.children if c.dep_ in ("aux", "auxpass", "neg")] + [holder.i])
+        left = min(
+            [c.i for c in holder.children if c.dep_ in ("aux", "auxpass", "neg")] + [holder.i]
+        )
         right = tok.i + 1 if tok.i >= holder.i else holder.i + 1
         s, e = trim(sent.doc, sent.start, sent.end, keep_quotes=True)
         out.append(

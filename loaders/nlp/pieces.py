@@ -60,7 +60,7 @@ def join_split_quote(
         if q[0] < cand.cue[1] or q in taken:
             continue
         between = text[cand.content[1] : q[0]]
-        if q[0] - cand.cue[1] > MAX_GAP or any(ch in between for ch in ".!?\n\"“”"):
+        if q[0] - cand.cue[1] > MAX_GAP or any(ch in between for ch in '.!?\n"“”'):
             return
         cand.pieces = [cand.content, q]
         cand.content = (cand.content[0], q[1])

@@ -16,18 +16,18 @@ from spacy.tokens import Span as SpacySpan
 
 from graph.model import Article, Attribution, AttributionKind, Mention, Source, SourceType, Span
 from graph.outlets import OutletRegistry, default_registry
+from loaders.engines import engine_name
 from loaders.nlp.according import according_candidates, colon_candidates
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.chains import dedupe, merge_nested
 from loaders.nlp.coref import Resolver
 from loaders.nlp.credits import find_credits
 from loaders.nlp.kinds import non_answer_candidates, refine
-from loaders.nlp.pieces import join_split_quote, split_around_cue
 from loaders.nlp.learned.engine import hybrid, model_candidates
 from loaders.nlp.learned.tagger import load_tagger
-from loaders.engines import engine_name
 from loaders.nlp.models import load_model, model_name
 from loaders.nlp.nouns import noun_candidates
+from loaders.nlp.pieces import join_split_quote, split_around_cue
 from loaders.nlp.quotes import continued_quotes, dash_signed_quotes
 from loaders.nlp.spans import find_quotes
 from loaders.nlp.verbs import verb_candidates

@@ -16,10 +16,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-O, B, I = 0, 1, 2
+OUT, BEGIN, INSIDE = 0, 1, 2
 NEG = -1e9
-# ALLOWED[prev] = the tags that may follow prev
-_PREV_OF = {O: (O, B, I), B: (O, B, I), I: (B, I)}  # tag -> the tags allowed before it
+_PREV_OF = {
+    OUT: (OUT, BEGIN, INSIDE),
+    BEGIN: (OUT, BEGIN, INSIDE),
+    INSIDE: (BEGIN, INSIDE),
+}  # tag -> the tags allowed before it
 
 
 def viterbi(logp: np.ndarray) -> list[int]:
@@ -28,21 +31,21 @@ def viterbi(logp: np.ndarray) -> list[int]:
     if n == 0:
         return []
     rows = logp.tolist()
-    score = [rows[0][O], rows[0][B], NEG]
+    score = [rows[0][OUT], rows[0][BEGIN], NEG]
     back: list[tuple[int, int, int]] = []
     for row in rows[1:]:
         new = [0.0, 0.0, 0.0]
         ptr = [0, 0, 0]
-        for tag in (O, B, I):
+        for tag in (OUT, BEGIN, INSIDE):
             prev = max(_PREV_OF[tag], key=score.__getitem__)
             new[tag] = score[prev] + row[tag]
             ptr[tag] = prev
         back.append((ptr[0], ptr[1], ptr[2]))
         score = new
-    tag = max((O, B, I), key=score.__getitem__)
+    tag = max((OUT, BEGIN, INSIDE), key=score.__getitem__)
     path = [tag]
-    for ptr in reversed(back):
-        tag = ptr[tag]
+    for step in reversed(back):
+        tag = step[tag]
         path.append(tag)
     path.reverse()
     return path
@@ -69,11 +72,11 @@ def role_spans(
     spans: list[tuple[int, int]] = []
     cur: list[int] | None = None
     for k, tag in enumerate(path):
-        if tag == B or (tag == I and cur is None):
+        if tag == BEGIN or (tag == INSIDE and cur is None):
             if cur is not None:
                 spans.append((cur[0], cur[1]))
             cur = [offsets[starts[k]][0], offsets[ends[k] - 1][1]]
-        elif tag == I and cur is not None:
+        elif tag == INSIDE and cur is not None:
             cur[1] = offsets[ends[k] - 1][1]
         else:
             if cur is not None:

@@ -78,4 +78,3 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _in_sources(cue: tuple[int, int], cand: Candidate) -> bool:
     return any(overlaps(cue, (r.span.start_char, r.span.end_char)) for r in cand.sources)
-

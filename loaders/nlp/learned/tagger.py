@@ -59,8 +59,8 @@ class Tagger:
         self.tokenizer = Tokenizer.from_file(os.path.join(folder, "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
-        self.cls = self.tokenizer.token_to_id("[CLS]")
-        self.sep = self.tokenizer.token_to_id("[SEP]")
+        self.cls = int(self.tokenizer.token_to_id("[CLS]") or 0)
+        self.sep = int(self.tokenizer.token_to_id("[SEP]") or 0)
 
     def logp(self, ids: list[int]) -> np.ndarray:
         """Log-probabilities (pieces x roles x tags) for the pieces ``ids`` of one text."""

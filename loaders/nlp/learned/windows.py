@@ -35,7 +35,7 @@ def windows(n: int, size: int = SIZE, stride: int = STRIDE) -> list[Window]:
     """Windows over ``n`` pieces: every piece is in at least one and kept from exactly one."""
     if n <= size:
         return [Window(0, n, 0, n)]
-    starts = list(range(0, n - size, stride)) + [n - size]
+    starts = [*range(0, n - size, stride), n - size]
     out: list[Window] = []
     for k, s in enumerate(starts):
         e = s + size
