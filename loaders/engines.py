@@ -12,7 +12,8 @@ from graph.errors import ModelError
 
 ENGINE_VAR = "SOURCETRACE_ENGINE"
 ENGINES = ("rules", "learned")
-# The better one on PolNeAR dev (README, "How extraction works").
+# The better one on PolNeAR dev (README, "How extraction works"): learned beats rules on
+# exact source, cue and content F1 and on relation F1, at about half the speed.
 DEFAULT_ENGINE = "learned"
 
 

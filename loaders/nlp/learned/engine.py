@@ -58,12 +58,14 @@ def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candi
 def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Candidate]:
     """The rules' candidates, plus the model's whose cue no rule found.
 
-    A model cue inside a rule's content or source is left out (only the
-    outermost attribution of a nested report counts).
+    Only the model's candidates with a source are added (on PolNeAR dev the
+    source-less ones cost more precision than they bring recall); a model cue
+    inside a rule's content or source is left out (only the outermost
+    attribution of a nested report counts).
     """
     out = list(rules)
     for cand in model:
-        if any(overlaps(cand.cue, r.cue) for r in rules):
+        if not cand.sources or any(overlaps(cand.cue, r.cue) for r in rules):
             continue
         if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
             continue
