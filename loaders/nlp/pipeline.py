@@ -50,7 +50,7 @@ class Extractor:
     ) -> None:
         self.model = model_name(model)
         self.engine = engine_name(engine)
-        self.nlp = load_model(self.model)
+        self.nlp = load_model(self.model, tagger=self.engine == "learned")
         self.registry = registry or default_registry()
         if self.engine == "learned":
             load_tagger()  # once, before any worker process is forked

@@ -12,17 +12,16 @@ from spacy.tokens import Doc
 
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.learned.link import Linked, link
-from loaders.nlp.learned.tagger import load_tagger
+from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.sources import RELATIVE, source_refs
 from loaders.nlp.spans import find_quotes, trim
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
     """One candidate per cue the tagger finds in ``doc`` that has a content."""
-    tagged = load_tagger().tag(doc.text)
     quotes = find_quotes(doc.text)
     out = []
-    for linked in link(doc, tagged.spans):
+    for linked in link(doc, tagged_spans(doc)):
         cand = _candidate(doc, linked, quotes)
         if cand is not None:
             out.append(cand)
