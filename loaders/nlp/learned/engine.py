@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from loaders.nlp.candidate import Candidate, SourceRef
-from loaders.nlp.learned.link import Linked, link
 from loaders.nlp.learned.component import tagged_spans
+from loaders.nlp.learned.link import Linked, link
 from loaders.nlp.sources import RELATIVE, source_refs
 from loaders.nlp.spans import find_quotes, trim
 
