@@ -24,7 +24,7 @@ def _run(script: Path, *args: str, engine: str) -> str:
         [sys.executable, str(script), "--cmd", f"{EXTRACT} --engine {engine}", *args],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1800,
         check=False,
     )
     assert proc.returncode == 0, proc.stderr[-2000:] + proc.stdout[-2000:]
@@ -44,16 +44,16 @@ def test_seed_article_has_every_required_attribution_and_no_non_source(
 # measured dev level (README) less about one point.
 FLOORS = {
     "rules": {
-        "source_exact": 70.0,
+        "source_exact": 70.5,
         "cue_exact": 66.5,
         "content_exact": 52.5,
         "relation_overlap": 55.5,
     },
     "learned": {
-        "source_exact": 70.0,
-        "cue_exact": 66.5,
-        "content_exact": 52.5,
-        "relation_overlap": 55.5,
+        "source_exact": 71.0,
+        "cue_exact": 67.0,
+        "content_exact": 53.0,
+        "relation_overlap": 56.0,
     },
 }
 
