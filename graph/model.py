@@ -110,7 +110,7 @@ class Span:
         """The span ``[start, end)`` of ``text``.
 
         >>> Span.of("Reuters said", 8, 12)
-        Span(start=8, end=12, text='said')
+        Span(start=8, end=12, text='said', pieces=())
         """
         return cls(start=start, end=end, text=text[start:end])
 

@@ -26,8 +26,10 @@ OFFLINE = textwrap.dedent(
     def refuse(*args, **kwargs):
         raise OSError("network is off in this test")
 
-    socket.socket = refuse
+    socket.socket.connect = refuse
+    socket.socket.connect_ex = refuse
     socket.create_connection = refuse
+    socket.getaddrinfo = refuse
     from loaders.nlp.learned.tagger import load_tagger, model_dir
     tagger = load_tagger()
     text = "Ana Ruiz said on Monday that the bridge would reopen in May."
