@@ -22,6 +22,7 @@ SHARED = os.path.join(os.path.dirname(HERE), "..", "shared")
 
 from graph.model import Article  # noqa: E402
 from graph.outlets import default_registry  # noqa: E402
+from loaders.nlp.boilerplate import mask  # noqa: E402
 from loaders.nlp.learned.engine import hybrid, model_candidates, overlaps  # noqa: E402
 from loaders.nlp.models import load_model  # noqa: E402
 from loaders.nlp.pipeline import finish, from_candidates, rule_candidates  # noqa: E402
@@ -116,7 +117,7 @@ def main() -> None:
     preds = {v: {} for v in VARIANTS}
     t0 = time.time()
     for path, (text, _) in gold.items():
-        doc = nlp(text)
+        doc = nlp(mask(text))  # as the Extractor does
         article = Article.create(text=text)
         rules, model = rule_candidates(doc), model_candidates(doc)
         for name, fn in VARIANTS.items():
