@@ -260,3 +260,18 @@ def test_aggregate_keeps_each_sources_strongest_outlet_links_and_sizes_outlets()
     assert len(sources) == 20
     assert all(agg.G.in_degree(s) <= 2 for s in sources)
     assert all(d["citations"] > 0 for _, d in agg.G.nodes(data=True) if d["label"] == schema.OUTLET)
+
+
+def test_a_content_in_pieces_is_marked_piece_by_piece_not_the_cue_between() -> None:
+    text = "“Part one,” she said, “part two.”"
+    attribution = {
+        "cue": "said",
+        "cue_start": 16,
+        "content_text": "“Part one,” “part two.”",
+        "content_start": 0,
+        "content_pieces": [0, 11, 22, 33],
+    }
+    marked = evidence.highlight(text, evidence.marks_for(attribution, text))
+    assert marked.count('class="st-content"') == 2
+    assert '<mark class="st-cue">said</mark>' in marked
+    assert "she" not in re.findall(r'st-content">([^<]*)<', marked)[0]
