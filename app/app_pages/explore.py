@@ -2,7 +2,8 @@
 
 URL state: ``focus`` (centre of a neighbourhood view), ``node`` (selected),
 ``expand`` (nodes whose neighbours were added), ``depth``, ``types``,
-``outlet``, ``from``, ``to``, ``kind`` and ``attr`` (show attribution nodes).
+``outlet``, ``from``, ``to``, ``kind``, ``attr`` (show attribution nodes), ``q`` (the
+search) and ``layout`` (``chain`` for the left-to-right chain layout).
 """
 
 from __future__ import annotations
@@ -12,20 +13,24 @@ import html
 import os
 
 import networkx as nx
+import pandas as pd
 import streamlit as st
 
 from app.components.graph_view import graph_view
-from app.view import graphs, layout, session
+from app.components.search_box import search_box
+from app.view import graphs, layout, session, style
 from app.view.evidence import CSS, evidence_html, heading, legend_html
-from app.view.payload import build_payload, positions_for, prepare
+from app.view.payload import FORCE, LAYOUTS, Prepared, build_payload, prepare
 from app.view.standalone import standalone_html
 from app.view.style import STYLES, node_name
 from graph import schema
 from graph.model import AttributionKind
+from graph.search import Hit
 
 DEFAULT_TYPES = (schema.ARTICLE, schema.OUTLET, schema.SOURCE, schema.CLAIM)
 # Nodes drawn at most before the view is aggregated (raise it on a fast machine).
 DRAW_MAX = int(os.environ.get("SOURCETRACE_DRAW_MAX") or layout.DRAW_MAX)
+SEARCH_MAX = 25  # hits listed (and highlighted) for a search
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -45,7 +50,9 @@ def _view(
     spec: graphs.GraphFilter,
     with_attributions: bool,
     draw_max: int,
-) -> tuple[nx.DiGraph, dict[str, tuple[int, int]] | None]:
+    chosen_layout: str,
+    must: frozenset[str],
+) -> Prepared:
     store = session.store()
     if focus:
         G = store.neighbourhood(focus, depth=depth, limit=layout.DRAW_MAX)
@@ -58,7 +65,12 @@ def _view(
         view = graphs.raw_view(G, labels=spec.labels)
     else:
         view = graphs.collapse_attributions(G, labels=spec.labels)
-    return view, positions_for(prepare(view, draw_max=draw_max))
+    return prepare(view, draw_max=draw_max, chosen_layout=chosen_layout, must=must)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _search(settings: tuple[str | None, str | None], version: str, query: str) -> list[Hit]:
+    return session.store().search_hits(query, limit=SEARCH_MAX)
 
 
 st.title("Explore")
@@ -82,24 +94,45 @@ for widget_key, value in st.session_state.pop(PENDING, {}).items():
 # --- search -----------------------------------------------------------------
 with st.sidebar:
     st.header("Find")
-    session.seed("explore-q", session.param("q") or "")
-    query = st.text_input("Search any node", key="explore-q")
+    query = search_box(
+        key="explore-search",
+        value=session.param("q") or "",
+        placeholder="Search people, outlets, claims, articles…",
+    ).strip()
     session.set_params(q=query or None)
-    if query:
-        hits = session.store().search(query, limit=30)
-        if hits:
-            choice = st.selectbox(
-                "Matches",
-                hits,
-                index=None,
-                format_func=lambda k: f"{k.split(':')[0]}: {session.node_name(G_all, k)}",
-                placeholder=f"{len(hits)} match(es): pick one to focus",
-            )
-            if choice and choice != focus:
-                session.set_params(focus=choice, node=choice, expand=None)
-                st.rerun()
-        else:
-            st.caption("No node matches.")
+    hits = _search(session.settings(), session.version(), query) if query else []
+    if query and not hits:
+        st.caption("No node matches.")
+    elif hits:
+        st.caption(
+            f"{len(hits)} best match(es): whole name, then start of the name or of a word, "
+            "then anywhere; people and outlets first, then by citations. "
+            "Select one to centre the graph on it; all are outlined in the graph."
+        )
+        hit_table = pd.DataFrame(
+            {
+                "Match": [
+                    f"{style.shorten(h.name, 44)} ({h.type or h.label.lower()})" for h in hits
+                ],
+                "Cited": [h.cited for h in hits],
+            }
+        )
+        picked = st.dataframe(
+            hit_table,
+            hide_index=True,
+            on_select="rerun",
+            selection_mode="single-row",
+            key=f"explore-hits-{query}",
+            height=min(400, 38 + 35 * len(hits)),
+            column_config={
+                "Match": st.column_config.TextColumn(width="large"),
+                "Cited": st.column_config.NumberColumn(width="small"),
+            },
+        )
+        rows = getattr(getattr(picked, "selection", None), "rows", None) or []
+        if rows and hits[rows[0]].key != focus:
+            session.set_params(focus=hits[rows[0]].key, node=hits[rows[0]].key, expand=None)
+            st.rerun()
     depth = 2
     if focus:
         st.text(f"Centred on: {session.node_name(G_all, focus)}")
@@ -152,6 +185,13 @@ with st.sidebar:
     session.seed("explore-kinds", [k for k in session.params("kind") if k in kind_names])
     kinds = st.multiselect("Attribution kinds", kind_names, key="explore-kinds")
     session.set_params(kind=kinds)
+    st.header("Layout")
+    wanted_layout = session.param("layout") or FORCE
+    session.seed("explore-layout", wanted_layout if wanted_layout in LAYOUTS else FORCE)
+    chosen_layout = st.radio(
+        "Layout", list(LAYOUTS), key="explore-layout", format_func=LAYOUTS.__getitem__
+    )
+    session.set_params(layout=None if chosen_layout == FORCE else chosen_layout)
     session.seed("explore-attr", session.param("attr") == "1")
     with_attributions = st.toggle("Show attribution nodes", key="explore-attr")
     session.set_params(attr="1" if with_attributions else None)
@@ -169,16 +209,28 @@ if focus and not session.store().node(focus):
     st.warning(f"No node {focus!r} in the store; showing the whole graph.")
     session.set_params(focus=None, expand=None)
     focus = None
-view, positions = _view(
-    session.settings(), session.version(), focus, expand, depth, spec, with_attributions, DRAW_MAX
+highlight = frozenset(h.key for h in hits)
+must = highlight | {k for k in (focus, *expand) if k}
+prepared = _view(
+    session.settings(),
+    session.version(),
+    focus,
+    expand,
+    depth,
+    spec,
+    with_attributions,
+    DRAW_MAX,
+    chosen_layout,
+    frozenset(must),
 )
-payload = build_payload(view, selected=selected, positions=positions, draw_max=DRAW_MAX)
+payload = build_payload(prepared, selected=selected, highlight=highlight)
 
 graph_column, detail_column = st.columns([3, 2])
 with graph_column:
     st.caption(
         f"{len(payload['nodes'])} nodes shown. Click a node for its details and evidence, "
-        "double-click to add its neighbours. Node size: citations."
+        "double-click to add its neighbours. Fit, zoom, hide (and undo) and pin are above "
+        "the graph; only the most-cited nodes are labelled, hover for the others."
     )
     event = graph_view(payload, key="explore")
     st.download_button(

@@ -303,3 +303,39 @@ def attributions_of(G: nx.MultiDiGraph, key: str, *, limit: int = 50) -> list[di
     ]
     unique = sorted(dict.fromkeys(found), key=lambda n: (str(G.nodes[n].get("article_id")), n))
     return [attribution_record(G, n) for n in unique[:limit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Trimmed:
+    """A view cut to what the screen can show, and what was left out, by node label."""
+
+    G: nx.DiGraph
+    left_out: dict[str, int]
+
+
+def trim(view: nx.DiGraph, *, keep: int, must: frozenset[str] = frozenset()) -> Trimmed:
+    """The ``keep`` nodes of ``view`` that matter most: ``must`` first, then outlets, then by
+    citations; the rest are counted by label.
+
+    >>> v = nx.DiGraph()
+    >>> for i in range(5):
+    ...     v.add_node(f"Claim:{i}", label="Claim", citations=i)
+    >>> t = trim(v, keep=2, must=frozenset({"Claim:0"}))
+    >>> sorted(t.G), t.left_out
+    (['Claim:0', 'Claim:4'], {'Claim': 3})
+    """
+    if view.number_of_nodes() <= keep:
+        return Trimmed(G=view, left_out={})
+    data = view.nodes
+    ranked = sorted(
+        view,
+        key=lambda k: (
+            k not in must,
+            data[k].get("label") != schema.OUTLET,
+            -int(data[k].get("citations") or 0),
+            k,
+        ),
+    )
+    kept = ranked[:keep]
+    left = Counter(str(data[k].get("label", "")) for k in ranked[keep:])
+    return Trimmed(G=view.subgraph(kept).copy(), left_out=dict(sorted(left.items())))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Final
 
 from graph import schema
+from graph.search import display_field
 
 CONSTRAINTS: Final = tuple(
     f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
@@ -140,14 +141,18 @@ NODES: Final = {
 ALL_NODES: Final = {
     label: f"MATCH (n:{label}) RETURN properties(n) AS props" for label in schema.LABELS
 }
+# Search candidates: nodes of one label whose property contains $q (lower case), with the
+# number of relationships pointing at them; ranked by graph.search.rank, not here.
 SEARCH: Final = {
-    label: (
-        f"MATCH (n:{label}) WHERE toLower(coalesce(n.name, '')) CONTAINS $q "
-        "OR toLower(coalesce(n.title, '')) CONTAINS $q "
-        "OR toLower(coalesce(n.text, '')) CONTAINS $q "
-        "RETURN n.id AS id ORDER BY id LIMIT $limit"
+    (label, prop): (
+        f"MATCH (n:{label}) WHERE toLower(coalesce(n.{prop}, '')) CONTAINS $q "
+        "OPTIONAL MATCH (n)<-[r]-() "
+        "WITH n, count(r) AS cited "
+        f"RETURN n.id AS id, n.{display_field(label)} AS name, n.type AS type, cited "
+        "ORDER BY cited DESC, id LIMIT $limit"
     )
     for label in schema.LABELS
+    for prop in {display_field(label), "text"}
 }
 OUT_EDGES: Final = {
     label: (

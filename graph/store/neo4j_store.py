@@ -21,6 +21,7 @@ from graph import schema
 from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.errors import NotFoundError, StoreError, StoreUnavailableError
 from graph.model import Article, Attribution
+from graph.search import CANDIDATES_PER_LABEL, Candidate, Hit, normalise, rank
 from graph.store import cypher
 from graph.store.base import WriteResult
 from graph.store.common import (
@@ -30,6 +31,7 @@ from graph.store.common import (
     check_labels,
     expand,
     outlet_filter_id,
+    search_fields,
     source_key,
 )
 
@@ -259,17 +261,25 @@ class Neo4jStore(StoreBase):
         return {**rows[0]["props"], "label": label} if rows else None
 
     def search(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[str]:
+        return [hit.key for hit in self.search_hits(text, labels=labels, limit=limit)]
+
+    def search_hits(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[Hit]:
         check_labels(labels)
-        needle = text.lower()
+        needle = normalise(text)
         if not needle:
             return []
-        found: list[str] = []
-        for label in sorted(labels or schema.LABELS):
-            found += [
-                schema.node_key(label, r["id"])
-                for r in self._read(cypher.SEARCH[label], q=needle, limit=limit)
-            ]
-        return sorted(found)[:limit]
+        candidates = [
+            Candidate(
+                key=schema.node_key(label, r["id"]),
+                label=label,
+                name=str(r["name"] or schema.node_key(label, r["id"])),
+                cited=int(r["cited"] or 0),
+                type=str(r["type"] or ""),
+            )
+            for label, prop in search_fields(labels)
+            for r in self._read(cypher.SEARCH[label, prop], q=needle, limit=CANDIDATES_PER_LABEL)
+        ]
+        return rank(text, candidates, limit=limit)
 
     def _links(self, keys: Sequence[str]) -> list[Edge]:
         by_label: dict[str, list[str]] = defaultdict(list)
