@@ -28,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis._view import AttributionView, attribution_views, display_name
+from graph.chains import AttributionView, attribution_views, display_name
 from graph.errors import SourcetraceError
 
 FORMATS = ("graphml", "gexf", "json", "csv")

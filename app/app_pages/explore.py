@@ -13,7 +13,6 @@ import html
 import os
 
 import networkx as nx
-import pandas as pd
 import streamlit as st
 
 from app.components.graph_view import graph_view
@@ -58,6 +57,7 @@ def _view(
         G = store.neighbourhood(focus, depth=depth, limit=layout.DRAW_MAX)
         for key in expand:
             G = nx.compose(G, store.neighbourhood(key, depth=2, limit=300))
+        G = graphs.complete_chains(session.graph(), G)
     else:
         G = session.graph()
     G = graphs.filter_graph(G, spec)
@@ -109,29 +109,20 @@ with st.sidebar:
             "then anywhere; people and outlets first, then by citations. "
             "Select one to centre the graph on it; all are outlined in the graph."
         )
-        hit_table = pd.DataFrame(
-            {
-                "Match": [
-                    f"{style.shorten(h.name, 44)} ({h.type or h.label.lower()})" for h in hits
-                ],
-                "Cited": [h.cited for h in hits],
-            }
-        )
-        picked = st.dataframe(
-            hit_table,
-            hide_index=True,
-            on_select="rerun",
-            selection_mode="single-row",
+        by_key = {h.key: h for h in hits}
+        choice = st.selectbox(
+            "Matches, best first",
+            list(by_key),
+            index=None,
+            format_func=lambda k: (
+                f"{style.shorten(by_key[k].name, 48)} "
+                f"({by_key[k].type or by_key[k].label.lower()}) · {by_key[k].cited} cited"
+            ),
+            placeholder=f"{len(hits)} match(es): pick one to centre on",
             key=f"explore-hits-{query}",
-            height=min(400, 38 + 35 * len(hits)),
-            column_config={
-                "Match": st.column_config.TextColumn(width="large"),
-                "Cited": st.column_config.NumberColumn(width="small"),
-            },
         )
-        rows = getattr(getattr(picked, "selection", None), "rows", None) or []
-        if rows and hits[rows[0]].key != focus:
-            session.set_params(focus=hits[rows[0]].key, node=hits[rows[0]].key, expand=None)
+        if choice and choice != focus:
+            session.set_params(focus=choice, node=choice, expand=None)
             st.rerun()
     depth = 2
     if focus:

@@ -13,8 +13,8 @@ from app.view.chains_html import CSS as CHAIN_CSS
 from app.view.chains_html import chain_html, independence_html
 from app.view.evidence import CSS, evidence_html, legend_html
 from app.view.payload import build_payload
-from graph import schema
 from graph.analysis import ORIGIN_RULE, claim_origins, trace
+from graph.chains import chain_nodes
 from graph.errors import NotFoundError
 
 st.title("Trace a claim")
@@ -83,18 +83,7 @@ for chain in chains:
                 query_params={"article": chain.article},
             )
 
-keep = {c.attribution for c in chains}
-sub = G.subgraph(
-    keep
-    | {n for a in keep for n in (*G.predecessors(a), *G.successors(a))}
-    | {
-        o
-        for a in keep
-        for art in G.predecessors(a)
-        for o in G.successors(art)
-        if G.nodes[o].get("label") == schema.OUTLET
-    }
-)
+sub = G.subgraph(chain_nodes(G, (c.attribution for c in chains)))
 st.subheader("As a graph")
 event = graph_view(build_payload(graphs.collapse_attributions(sub)), key="trace-graph", height=420)
 if event is not None:

@@ -33,9 +33,12 @@ def run_page(page: str, **params: str | list[str]) -> AppTest:
 
 
 def graph_payload(at: AppTest, index: int = 0) -> dict[str, Any]:
-    proto = at.get("bidi_component")[index].proto
-    assert proto.component_name == "sourcetrace_graph_view"
-    data: dict[str, Any] = json.loads(proto.json)
+    views = [
+        c.proto
+        for c in at.get("bidi_component")
+        if c.proto.component_name == "sourcetrace_graph_view"
+    ]
+    data: dict[str, Any] = json.loads(views[index].json)
     return data
 
 
@@ -101,11 +104,11 @@ def test_explore_selected_node_shows_escaped_evidence(app_env: Path, store: Grap
 
 
 def test_explore_search_focuses_the_chosen_node(app_env: Path, store: GraphStore) -> None:
-    at = run_page("explore")
-    at.sidebar.text_input[0].input("Lena Ortiz").run()
+    at = run_page("explore", q="Lena Ortiz")
     matches = at.sidebar.selectbox[0]
-    assert "Source: Lena Ortiz" in matches.options
     key = next(k for k in store.search("Lena Ortiz") if k.startswith("Source:"))
+    assert matches.options[0].startswith("Lena Ortiz (person)")
+    assert key in graph_payload(at)["highlight"]
     matches.set_value(key).run()
     assert at.query_params["focus"] in (key, [key])
     assert {n["id"] for n in graph_payload(at)["nodes"]} >= {key}
