@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from app.cmd_store import add_store_options, store_from_args
 from graph.store import STORE_ENV
+from loaders.files import DEFAULT_MAX_BYTES
 
 APP = Path(__file__).parent / "streamlit_app.py"
 
@@ -45,6 +45,8 @@ def streamlit_command(port: int, address: str) -> list[str]:
         "none",
         "--client.toolbarMode",
         "minimal",
+        "--server.maxUploadSize",
+        str(DEFAULT_MAX_BYTES // 2**20),
     ]
 
 
@@ -77,7 +79,12 @@ def cmd_app(args: argparse.Namespace) -> int:
     # with a readable message, rather than inside the browser.
     store_from_args(args).close()
     command = streamlit_command(args.port, args.address)
-    return subprocess.call(command, env=app_environment(args), cwd=APP.parent)
+    # Become Streamlit rather than wait for it: a signal sent to `sourcetrace app` then
+    # reaches the server itself, and no server is left behind when this process ends.
+    os.chdir(APP.parent)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(command[0], command, app_environment(args))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

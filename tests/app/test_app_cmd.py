@@ -76,13 +76,15 @@ def test_sourcetrace_app_serves_the_explorer_on_localhost(store_path: Path, tmp_
     exe = shutil.which("sourcetrace") or ""
     command = [exe] if exe else [sys.executable, "-m", "app.cli"]
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
-    proc = subprocess.Popen(
-        [*command, "app", "--store", str(store_path), "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    log = tmp_path / "app.log"
+    with log.open("wb") as out:  # a file, not a pipe nobody reads: a full pipe blocks the app
+        proc = subprocess.Popen(
+            [*command, "app", "--store", str(store_path), "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -90,7 +92,7 @@ def test_sourcetrace_app_serves_the_explorer_on_localhost(store_path: Path, tmp_
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
                     break
             except OSError:
-                assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+                assert proc.poll() is None, log.read_text()
                 assert time.monotonic() < deadline, "the app did not start"
                 time.sleep(0.3)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
@@ -98,3 +100,6 @@ def test_sourcetrace_app_serves_the_explorer_on_localhost(store_path: Path, tmp_
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
+    # SIGTERM ended the whole app: nothing is left in its process group.
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)
