@@ -21,7 +21,8 @@ from graph.chains import chain_nodes
 from graph.export import export_graph
 
 VERDICTS = (SINGLE_SOURCE, INDEPENDENT, CIRCULAR, SINGLE_OUTLET)
-ROW_HEIGHT = 64  # pixels: rows tall enough for two or three wrapped lines
+# Pixels. Streamlit wraps cell text only in rows taller than 4rem (64 px): three lines.
+ROW_HEIGHT = 84
 
 
 def _day(value: str | None) -> dt.date | None:

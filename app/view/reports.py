@@ -19,7 +19,7 @@ import networkx as nx
 
 from app.view.style import readable_date
 from graph.analysis.independence import ClaimOrigins
-from graph.analysis.opinion import is_opinion
+from graph.analysis.opinion import first_person, is_opinion
 from graph.chains import attribution_views, display_name
 
 #: Columns of the evidence CSV, in order.
@@ -90,6 +90,10 @@ def evidence_rows(G: nx.MultiDiGraph, origins: Sequence[ClaimOrigins]) -> list[d
                     "article_id": view.article or "",
                 }
             )
+    opinions = {r["claim_group"] for r in rows if r["opinion"]}
+    opinions |= {r.group for r in origins if first_person(r.text)}
+    for row in rows:  # an opinion anywhere makes the claim an opinion (OPINION_RULE)
+        row["opinion"] = row["claim_group"] in opinions
     rows.sort(key=lambda r: (r["claim_group"], r["published"] == "", r["published"], r["outlet"]))
     return rows
 

@@ -17,7 +17,9 @@ import re
 from typing import Final
 
 OPINION_RULE: Final = """\
-An attribution counts as an opinion, not a factual claim, when
+A claim counts as an opinion, not a factual claim, when any attribution of it
+(or of a near-duplicate) is an opinion: the same words do not become a fact by
+being quoted elsewhere. An attribution is an opinion when
 1. its cue is a verb of belief, feeling, wish, judgement or promise (think,
    believe, feel, hope, fear, expect, want, wish, doubt, suspect, worry, argue,
    praise, criticise, condemn, welcome, slam, vow, promise, pledge, call ...), or

@@ -7,120 +7,40 @@ aborted and fails the test.
 
 from __future__ import annotations
 
-import argparse
-import socket
-import subprocess
 import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from app.cmd_app import app_environment, streamlit_command
 from graph import schema
 from graph.store import GraphStore
+from tests.app.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    Requests,
+    node_point,
+    open_page,
+    serve,
+    wait_ready,
+)
 
 sync_api = pytest.importorskip("playwright.sync_api")
 Page = sync_api.Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no system chromium")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def server(store_path: Path) -> Iterator[str]:
-    """``streamlit run`` as ``sourcetrace app`` starts it, on a free port."""
-    port = free_port()
-    env = app_environment(argparse.Namespace(store=str(store_path), neo4j=None))
-    ARTIFACTS.mkdir(exist_ok=True)
-    with open(ARTIFACTS / "streamlit.log", "w") as out:
-        proc = subprocess.Popen(
-            streamlit_command(port, "127.0.0.1"), env=env, stdout=out, stderr=subprocess.STDOUT
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("streamlit did not start") from None
-                    time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
-
-
-@dataclass
-class Requests:
-    local: list[str] = field(default_factory=list)
-    outside: list[str] = field(default_factory=list)
+    with serve(store_path) as url:
+        yield url
 
 
 @pytest.fixture
 def browser_page(server: str) -> Iterator[tuple[Page, Requests]]:
-    seen = Requests()
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-gpu",
-            ],
-        )
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-        def route(r: sync_api.Route) -> None:
-            url = r.request.url
-            host = urlsplit(url).hostname
-            if url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-                seen.local.append(url)
-                r.continue_()
-            else:
-                seen.outside.append(url)
-                r.abort()
-
-        context.route("**/*", route)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        try:
-            yield page, seen
-        finally:
-            browser.close()
-        assert not errors, errors
-
-
-def node_point(page: Page, key: str) -> tuple[float, float]:
-    """Page coordinates of node ``key`` in the graph view."""
-    box = page.locator(".stg-canvas canvas").bounding_box()
-    at = page.evaluate(
-        "(key) => { const n = globalThis.__sourcetraceGraph;"
-        " return n.canvasToDOM(n.getPositions([key])[key]); }",
-        key,
-    )
-    return box["x"] + at["x"], box["y"] + at["y"]
-
-
-def wait_ready(page: Page) -> None:
-    page.wait_for_selector(".stg-root[data-ready='1']", timeout=60_000)
-    page.wait_for_function("() => globalThis.__sourcetraceGraph !== undefined")
+    with open_page() as opened:
+        yield opened
 
 
 def test_clicking_a_node_shows_its_evidence_as_text_and_nothing_leaves_localhost(
