@@ -316,6 +316,7 @@ export default function (component) {
   buildNotice(state.notice, data);
   buildSizes(state.sizes, data);
   state.root.dataset.layout = data.layout || "force";
+  state.root.dataset.signature = data.signature;
   if (data.selected && state.nodes.get(data.selected)) {
     state.network.selectNodes([data.selected]);
   }
