@@ -87,11 +87,17 @@ def match_kind(query: str, name: str) -> str:
     ['exact', 'prefix', 'word', 'prefix']
     >>> match_kind("rump", "Donald Trump"), match_kind("ohio", "Donald Trump")
     ('substring', 'body')
+
+    A leading "the" is optional, as people say the names of outlets:
+
+    >>> match_kind("coastal ledger", "The Coastal Ledger"), match_kind("coastal", "The Coastal Ledger")
+    ('exact', 'prefix')
     """
     q, n = normalise(query), normalise(name)
-    if n == q:
+    bare = n[4:] if n.startswith("the ") and not q.startswith("the ") else n
+    if q in (n, bare):
         return EXACT
-    if n.startswith(q):
+    if n.startswith(q) or bare.startswith(q):
         return PREFIX
     if re.search(r"(?<!\w)" + re.escape(q), n):
         return WORD

@@ -47,6 +47,11 @@ class GraphStore(Protocol):
         """Whether the article is stored (with this content, when a hash is given)."""
         ...
 
+    def version(self) -> str:
+        """A token that changes on every write that changes the store (cheap to read: the
+        app keys its caches on it)."""
+        ...
+
     def counts(self) -> dict[str, dict[str, int]]:
         """``{"nodes": {label: n}, "relationships": {type: n}}``."""
         ...

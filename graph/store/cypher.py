@@ -129,6 +129,10 @@ MERGE_EDGE: Final = {
 
 # Reading.
 ARTICLE_HASH: Final = "MATCH (a:Article {id: $id}) RETURN a.content_hash AS hash"
+# The store's version: a token every write transaction replaces (on a node outside the
+# schema labels, so no graph read ever sees it).
+BUMP_VERSION: Final = "MERGE (m:StoreMeta {id: 'store'}) SET m.version = $token"
+VERSION: Final = "MATCH (m:StoreMeta {id: 'store'}) RETURN m.version AS version"
 COUNT_NODES: Final = {label: f"MATCH (n:{label}) RETURN count(n) AS n" for label in schema.LABELS}
 COUNT_RELATIONSHIPS: Final = "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n"
 NODE: Final = {

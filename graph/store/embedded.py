@@ -310,6 +310,16 @@ class EmbeddedStore(StoreBase):
 
     # -- reading -----------------------------------------------------------------------------
 
+    def version(self) -> str:
+        """SQLite's file change counter (header bytes 24-27), which every committed write
+        transaction increments, whichever process wrote: one read of the file header."""
+        try:
+            with self.path.open("rb") as f:
+                head = f.read(32)
+        except OSError as e:
+            raise StoreError(f"{self.path}: cannot read the store: {e}") from e
+        return f"sqlite:{int.from_bytes(head[24:28], 'big')}:{int.from_bytes(head[28:32], 'big')}"
+
     @_reading
     def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
         with self._lock:

@@ -9,6 +9,7 @@ the server cannot be used.
 
 from __future__ import annotations
 
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -237,8 +238,13 @@ class Neo4jStore(StoreBase):
                 tx.run(cypher.MOVE_ATTRIBUTED_TO, old=old, new=new).consume()
                 tx.run(cypher.MOVE_VIA, old=old, new=new).consume()
                 tx.run(cypher.DELETE_NODES[schema.SOURCE], ids=[old]).consume()
+        tx.run(cypher.BUMP_VERSION, token=secrets.token_hex(8)).consume()
 
     # -- reading -----------------------------------------------------------------------------
+
+    def version(self) -> str:
+        rows = self._read(cypher.VERSION)
+        return f"neo4j:{rows[0]['version'] if rows else 'empty'}"
 
     def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
         rows = self._read(cypher.ARTICLE_HASH, id=article_id)
