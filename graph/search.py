@@ -90,8 +90,8 @@ def match_kind(query: str, name: str) -> str:
 
     A leading "the" is optional, as people say the names of outlets:
 
-    >>> match_kind("coastal ledger", "The Coastal Ledger"), match_kind("coastal", "The Coastal Ledger")
-    ('exact', 'prefix')
+    >>> [match_kind(q, "The Coastal Ledger") for q in ("coastal ledger", "coastal")]
+    ['exact', 'prefix']
     """
     q, n = normalise(query), normalise(name)
     bare = n[4:] if n.startswith("the ") and not q.startswith("the ") else n
