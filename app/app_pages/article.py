@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import html
 
+import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from app.view import graphs, session
 from app.view.evidence import CSS, article_html, heading, legend_html
+from app.view.style import readable_date
 from graph import schema
 from graph.analysis import source_diversity
 
@@ -23,14 +25,19 @@ def _source_type(data: dict[str, object]) -> str:
     return str(data.get("type") or "")
 
 
+def _newest_first(G: nx.MultiDiGraph) -> list[str]:
+    """Article keys, newest first (undated last); read once per store version."""
+    return sorted(
+        (k for k, d in G.nodes(data=True) if d.get("label") == schema.ARTICLE),
+        key=lambda k: (str(G.nodes[k].get("published") or ""), session.node_name(G, k)),
+        reverse=True,
+    )
+
+
 st.title("Read an article")
 st.markdown(CSS, unsafe_allow_html=True)
 G = session.graph()
-articles = sorted(
-    (k for k, d in G.nodes(data=True) if d.get("label") == schema.ARTICLE),
-    key=lambda k: (str(G.nodes[k].get("published") or ""), session.node_name(G, k)),
-    reverse=True,
-)
+articles = session.analysis("article-list", _newest_first)
 if not articles:
     st.info("No articles yet. Add some first.")
     st.stop()
@@ -44,13 +51,11 @@ article = st.selectbox(
     articles,
     key="article-article",
     format_func=lambda k: " · ".join(
-        str(v)
-        for v in (
-            G.nodes[k].get("published"),
-            G.nodes[k].get("outlet"),
+        (
+            readable_date(G.nodes[k].get("published")),
+            str(G.nodes[k].get("outlet") or "(no outlet)"),
             session.node_name(G, k),
         )
-        if v
     ),
 )
 if article != wanted:
@@ -58,9 +63,7 @@ if article != wanted:
 
 data = G.nodes[article]
 st.markdown(heading(session.node_name(G, article), 2), unsafe_allow_html=True)
-meta = [str(v) for v in (data.get("outlet"), data.get("published")) if v]
-if meta:
-    st.caption(" · ".join(meta))
+st.caption(f"{data.get('outlet') or '(no outlet)'} · {readable_date(data.get('published'))}")
 if data.get("url"):
     st.text(str(data["url"]))
 

@@ -39,6 +39,20 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
+def _facets(G: nx.MultiDiGraph) -> tuple[list[str], list[dt.date]]:
+    """The outlets (by name) and publication days the filters offer: read once per version."""
+    outlets = sorted(
+        (k for k, d in G.nodes(data=True) if d.get("label") == schema.OUTLET),
+        key=lambda k: session.node_name(G, k).lower(),
+    )
+    days = sorted(
+        d
+        for _, data in G.nodes(data=True)
+        if data.get("label") == schema.ARTICLE and (d := _date(data.get("published")))
+    )
+    return outlets, days
+
+
 @st.cache_resource(max_entries=16, show_spinner="Laying out the graph…")
 def _view(
     settings: tuple[str | None, str | None],
@@ -143,10 +157,7 @@ with st.sidebar:
         "Node types", list(schema.LABELS), key="explore-types", format_func=type_names.__getitem__
     )
     session.set_params(types=None if set(types) == set(DEFAULT_TYPES) else types)
-    outlet_keys = sorted(
-        (k for k, d in G_all.nodes(data=True) if d.get("label") == schema.OUTLET),
-        key=lambda k: session.node_name(G_all, k).lower(),
-    )
+    outlet_keys, days = session.analysis("explore-facets", _facets)
     session.seed("explore-outlets", [o for o in session.params("outlet") if o in outlet_keys])
     outlets = st.multiselect(
         "Outlets",
@@ -155,11 +166,6 @@ with st.sidebar:
         format_func=lambda k: session.node_name(G_all, k),
     )
     session.set_params(outlet=outlets)
-    days = sorted(
-        d
-        for _, data in G_all.nodes(data=True)
-        if data.get("label") == schema.ARTICLE and (d := _date(data.get("published")))
-    )
     date_from = date_to = None
     if days:
         first = max(days[0], min(days[-1], _date(session.param("from")) or days[0]))
@@ -226,7 +232,7 @@ with graph_column:
     event = graph_view(payload, key="explore")
     st.download_button(
         "Download this view (HTML, works offline)",
-        standalone_html(payload, title="sourcetrace: explore"),
+        lambda: standalone_html(payload, title="sourcetrace: explore"),
         file_name="sourcetrace-graph.html",
         mime="text/html",
         on_click="ignore",

@@ -8,6 +8,7 @@ Selecting a claim opens its trace.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -23,6 +24,7 @@ from graph.export import export_graph
 VERDICTS = (SINGLE_SOURCE, INDEPENDENT, CIRCULAR, SINGLE_OUTLET)
 # Pixels. Streamlit wraps cell text only in rows taller than 4rem (64 px): three lines.
 ROW_HEIGHT = 84
+EVIDENCE_SHOWN = 500  # evidence rows drawn on the page
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -143,9 +145,13 @@ ranked_table(table, key="single-table", empty="No claim matches these filters.")
 
 if kept:
     st.subheader("Evidence for these claims")
+    if len(kept) > EVIDENCE_SHOWN:
+        st.caption(
+            f"The first {EVIDENCE_SHOWN:,} of {len(kept):,} attributions; the downloads hold all."
+        )
     shown = []
     previous = None
-    for row in kept:
+    for row in kept[:EVIDENCE_SHOWN]:
         same_claim = previous is not None and previous["claim_group"] == row["claim_group"]
         same = same_claim and previous is not None and previous["article_id"] == row["article_id"]
         shown.append(
@@ -178,19 +184,25 @@ if kept:
     columns = st.columns(3)
     columns[0].download_button(
         "Download this selection (CSV)",
-        reports.csv_of(kept),
+        lambda: reports.csv_of(kept),
         file_name="sourcetrace-claims.csv",
         mime="text/csv",
         on_click="ignore",
     )
-    selection = G.subgraph(chain_nodes(G, {r["attribution"] for r in kept}))
+
+    def export(fmt: str) -> Callable[[], bytes]:
+        """The selection's chains as a graph file, built only when the button is clicked."""
+        return lambda: export_graph(
+            G.subgraph(chain_nodes(G, {r["attribution"] for r in kept})), fmt
+        )
+
     for column, fmt, mime in (
         (columns[1], "gexf", "application/gexf+xml"),
         (columns[2], "graphml", "application/graphml+xml"),
     ):
         column.download_button(
             f"Download this selection ({fmt.upper()})",
-            export_graph(selection, fmt),
+            export(fmt),
             file_name=f"sourcetrace-claims.{fmt}",
             mime=mime,
             on_click="ignore",

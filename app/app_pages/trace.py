@@ -13,9 +13,19 @@ from app.view.chains_html import CSS as CHAIN_CSS
 from app.view.chains_html import chain_html, independence_html
 from app.view.evidence import CSS, evidence_html, legend_html
 from app.view.payload import build_payload
+from app.view.style import readable_date
 from graph.analysis import ORIGIN_RULE, claim_origins, trace
+from graph.analysis.trace import Chain
 from graph.chains import chain_nodes
 from graph.errors import NotFoundError
+
+
+@st.cache_resource(max_entries=64, show_spinner="Tracing…")
+def _trace(settings: tuple[str | None, str | None], version: str, claim: str) -> list[Chain]:
+    """The chains of one claim, once per store version (kept apart from the analyses'
+    cache, so browsing many claims never evicts those)."""
+    return trace(session.graph(), claim)
+
 
 st.title("Trace a claim")
 st.markdown(CSS + CHAIN_CSS, unsafe_allow_html=True)
@@ -54,7 +64,7 @@ with st.expander("How origins are counted"):
     st.text(ORIGIN_RULE)
 
 try:
-    chains = trace(G, claim)
+    chains = _trace(session.settings(), session.version(), claim)
 except NotFoundError as e:
     st.error(str(e))
     st.stop()
@@ -72,7 +82,7 @@ for chain in chains:
         kinds.append("unspecified")
     with st.container(border=True):
         title = chain.title or chain.url or chain.article or ""
-        st.caption(f"{chain.published or 'undated'} · {title} · {chain.kind}")
+        st.caption(f"{readable_date(chain.published)} · {title} · {chain.kind}")
         st.markdown(chain_html(names, kinds), unsafe_allow_html=True)
         record = graphs.attribution_record(G, chain.attribution)
         st.markdown(evidence_html(record), unsafe_allow_html=True)

@@ -139,9 +139,24 @@ def test_reports_rank_single_source_claims_with_csv(app_env: Path, store: GraphS
     at = run_page("reports")
     table = at.dataframe[0].value
     assert list(table["Claim"]) == [r.text for r in expected]
-    assert "Download single-source claims (CSV)" in [
-        b.proto.label for b in at.get("download_button")
-    ]
+    assert set(table["Verdict"]) == {"single-source"}
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {f"Download this selection ({f})" for f in ("CSV", "GEXF", "GRAPHML")} <= set(labels)
+
+
+def test_reports_filters_narrow_the_claims_and_go_into_the_url(
+    app_env: Path, store: GraphStore
+) -> None:
+    at = run_page("reports", verdict=["single-source", "independent"])
+    everything = len(at.dataframe[0].value)
+    at.multiselect(key="reports-type").set_value(["person"]).run()
+    people = at.dataframe[0].value
+    assert 0 < len(people) < everything
+    assert at.query_params["type"] in ("person", ["person"])
+    evidence = at.dataframe[1].value
+    assert set(evidence["Type"]) == {"person"}
+    assert all(str(u).startswith("https://") for u in evidence["URL"])
+    assert "undated" not in set(evidence["Published"]) and "None" not in set(evidence["Published"])
 
 
 def test_article_page_marks_attributions_and_escapes_text(app_env: Path, store: GraphStore) -> None:
