@@ -152,7 +152,11 @@ def build_payload(
     physics = prepared.mode == "physics"
     positions = prepared.positions
     net = _network(physics)
-    named = labelled(G, always=must)
+    if prepared.layout == CHAIN:  # the outlets name the columns' starting points
+        must = must | {k for k, d in G.nodes(data=True) if d.get("label") == "Outlet"}
+    named = labelled(
+        G, always=must, top=LABEL_MAX // 2 if prepared.mode == "aggregate" else LABEL_MAX
+    )
     for key, data in G.nodes(data=True):
         look = style.node_style(data)
         citations = int(data.get("citations") or 0)

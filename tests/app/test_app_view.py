@@ -243,3 +243,46 @@ def test_aggregate_keeps_each_sources_strongest_outlet_links_and_sizes_outlets()
     assert len(sources) == 20
     assert all(agg.G.in_degree(s) <= 2 for s in sources)
     assert all(d["citations"] > 0 for _, d in agg.G.nodes(data=True) if d["label"] == schema.OUTLET)
+
+
+def test_chain_layout_puts_outlets_left_of_intermediaries_origins_and_claims() -> None:
+    b = ferry_graph()
+    coast = b.article("a3", outlet="Coastline Courier")
+    b.attribute(coast, "The ferry stops.", via=[b.outlet("Bay Radio")], origin=b.person("Ann Vale"))
+    p = payload.build_payload(graphs.collapse_attributions(b.G), chosen_layout=payload.CHAIN)
+    x = {n["id"]: n["x"] for n in p["nodes"]}
+    assert p["layout"] == "chain" and p["physics"] is False
+    # Publishers first, then articles, an intermediary, the origins, and the claims last.
+    assert x["Outlet:meridian-wire"] == x["Outlet:coastline-courier"] < x["Article:a3"]
+    assert x["Article:a3"] < x["Outlet:bay-radio"] < x["Source:ann-vale"]
+    assert x["Source:lena-ortiz"] < x["Claim:the-ferry-stops"]
+    assert all(n["label"].strip() for n in p["nodes"] if n["kind"] == schema.OUTLET)
+
+
+def test_a_view_larger_than_the_screen_keeps_the_most_cited_and_says_what_it_left_out() -> None:
+    view = big_graph(400)
+    p = payload.build_payload(view, highlight=frozenset({"Article:a7"}))
+    assert len(p["nodes"]) == payload.SCREEN_MAX
+    assert sum(p["left_out"].values()) == view.number_of_nodes() - payload.SCREEN_MAX
+    ids = {n["id"] for n in p["nodes"]}
+    assert "Article:a7" in ids and {f"Outlet:o{i}" for i in range(8)} <= ids
+    assert p["highlight"] == ["Article:a7"]
+
+
+def test_only_the_most_cited_nodes_are_labelled_and_hits_are_outlined() -> None:
+    view = big_graph(100)
+    p = payload.build_payload(view, highlight=frozenset({"Article:a3"}))
+    labelled = [n for n in p["nodes"] if n["label"].strip()]
+    assert len(labelled) <= payload.LABEL_MAX + 1
+    [hit] = [n for n in p["nodes"] if n["id"] == "Article:a3"]
+    assert hit["label"].strip() and hit["color"]["border"] == "#ffbf00"
+    sizes = [s["citations"] for s in p["sizes"]]
+    assert sizes[0] == 1 and sizes == sorted(sizes)
+
+
+def test_focused_neighbourhood_keeps_whole_chains() -> None:
+    G = ferry_graph().G
+    part = G.subgraph([k for k in G if G.nodes[k]["label"] == schema.ATTRIBUTION][:1]).copy()
+    whole = graphs.complete_chains(G, part)
+    labels = {whole.nodes[k]["label"] for k in whole}
+    assert {schema.ARTICLE, schema.OUTLET, schema.SOURCE, schema.CLAIM} <= labels
