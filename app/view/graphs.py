@@ -193,7 +193,7 @@ def aggregate(view: nx.DiGraph, *, top_sources: int = 60, top_links: int = 3) ->
         a: o for a, o, rel in view.edges(data="rel") if rel == schema.PUBLISHED_BY and o in shown
     }
     for article, outlet in outlet_of.items():
-        for target in nx.descendants(view, article) if view.out_degree(article) else ():
+        for target in _cited_from(view, article):
             if target in shown and target != outlet:
                 if out.has_edge(outlet, target):
                     out.edges[outlet, target]["weight"] += 1
@@ -205,6 +205,19 @@ def aggregate(view: nx.DiGraph, *, top_sources: int = 60, top_links: int = 3) ->
         links = sorted(out.in_edges(source, data="weight"), key=lambda e: (-e[2], e[0]))
         out.remove_edges_from([(u, v) for u, v, _ in links[top_links:]])
     return Aggregate(G=out, hidden=view.number_of_nodes() - out.number_of_nodes())
+
+
+def _cited_from(view: nx.DiGraph, article: str) -> set[str]:
+    """Every node an article's chains reach (along CITES and VIA edges, not into claims)."""
+    seen: set[str] = set()
+    frontier = [article]
+    while frontier:
+        node = frontier.pop()
+        for _, nxt, rel in view.out_edges(node, data="rel"):
+            if rel in (CITES, PASSES) and nxt not in seen:
+                seen.add(nxt)
+                frontier.append(nxt)
+    return seen
 
 
 def raw_view(G: nx.MultiDiGraph, *, labels: frozenset[str] = frozenset()) -> nx.DiGraph:
