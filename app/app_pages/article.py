@@ -26,12 +26,15 @@ def _source_type(data: dict[str, object]) -> str:
 
 
 def _newest_first(G: nx.MultiDiGraph) -> list[str]:
-    """Article keys, newest first (undated last); read once per store version."""
-    return sorted(
-        (k for k, d in G.nodes(data=True) if d.get("label") == schema.ARTICLE),
-        key=lambda k: (str(G.nodes[k].get("published") or ""), session.node_name(G, k)),
-        reverse=True,
-    )
+    """Article keys, newest first (undated ones, "None" included, last); once per version."""
+
+    def newest(key: str) -> tuple[bool, str, str]:
+        published = G.nodes[key].get("published")
+        dated = readable_date(published, missing="") != ""
+        return dated, str(published) if dated else "", session.node_name(G, key)
+
+    keys = [k for k, d in G.nodes(data=True) if d.get("label") == schema.ARTICLE]
+    return sorted(keys, key=newest, reverse=True)
 
 
 st.title("Read an article")
