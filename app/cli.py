@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from graph.errors import InputError, SourcetraceError
 from graph.model import Article, Attribution
+from loaders.isolate import article_ref, extract_each, one_line
 
 # Modules that add subcommands: each has ``register(subparsers) -> None``.
 COMMAND_MODULES = ("app.cmd_store", "app.cmd_analysis", "app.cmd_app")
@@ -42,11 +43,22 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="size cap for each file or download (default $SOURCETRACE_MAX_INPUT_BYTES or 20 MiB)",
     )
-    p.add_argument("--timeout", type=float, default=None, help="seconds to wait for each URL")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="seconds for the whole download of each URL (default 20)",
+    )
     p.add_argument(
         "--fetch-linked",
         action="store_true",
         help="for feed entries with only a summary, fetch the page they link to",
+    )
+    p.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="let URLs and their redirects reach loopback, private and link-local addresses "
+        "(default: $SOURCETRACE_ALLOW_PRIVATE_URLS, else public addresses only)",
     )
 
 
@@ -55,6 +67,8 @@ def read_options(args: argparse.Namespace) -> Any:
     from loaders.read import ReadOptions
 
     kwargs: dict[str, Any] = {"fetch_linked": bool(getattr(args, "fetch_linked", False))}
+    if getattr(args, "allow_private_urls", False):
+        kwargs["allow_private_urls"] = True
     if getattr(args, "max_bytes", None) is not None:
         kwargs["max_bytes"] = args.max_bytes
     if getattr(args, "timeout", None) is not None:
@@ -116,21 +130,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
         report_error(e)
 
     extractor = Extractor(model=args.model)
-    results = extractor.extract_many(iter_articles(args.inputs, on_error), processes=args.processes)
+    articles = iter_articles(args.inputs, on_error, read_options(args))
+    results = extract_each(extractor, articles, on_error, processes=args.processes)
     out = sys.stdout
     if args.format == "jsonl":
         for article, attributions in results:
             for a in attributions:
-                out.write(json.dumps(a.to_record(_article_ref(article)), ensure_ascii=False))
+                out.write(json.dumps(a.to_record(article_ref(article)), ensure_ascii=False))
                 out.write("\n")
     elif args.format == "json":
         docs = [
             {
-                "article": _article_ref(article),
+                "article": article_ref(article),
                 "id": article.id,
                 "outlet": article.outlet,
                 "title": article.title,
-                "attributions": [a.to_record(_article_ref(article)) for a in attributions],
+                "attributions": [a.to_record(article_ref(article)) for a in attributions],
             }
             for article, attributions in results
         ]
@@ -142,18 +157,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _article_ref(article: Article) -> str:
-    return article.origin or article.url or article.id
-
-
-def _cell(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def print_table(article: Article, attributions: Sequence[Attribution], out: TextIO) -> None:
     """A table for people: source (role), chain, cue, content, kind."""
-    head = _article_ref(article)
+    head = article_ref(article)
     if article.outlet:
         head += f"  [{article.outlet}]"
     out.write(f"\n{head}\n")
@@ -173,7 +179,13 @@ def print_table(article: Article, attributions: Sequence[Attribution], out: Text
         kind = str(a.kind) + (", hedged" if a.hedged else "")
         content = a.content.text if a.content else ""
         rows.append(
-            (_cell(src, 40), _cell(chain, 30), _cell(a.cue.text, 20), _cell(content, 70), kind)
+            (
+                one_line(src, 40),
+                one_line(chain, 30),
+                one_line(a.cue.text, 20),
+                one_line(content, 70),
+                kind,
+            )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for r in rows:

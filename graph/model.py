@@ -28,8 +28,19 @@ def stable_id(*parts: object, length: int = 16) -> str:
     >>> len(stable_id("x"))
     16
     """
-    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    # surrogatepass: any str hashes, even one the input layer is about to refuse.
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:length]
+
+
+def text_key(text: str) -> str:
+    """What identifies an article without a url: its words, whitespace (line
+    breaks, indentation, a byte-order mark) aside.
+
+    >>> text_key("\\ufeffPARIS -  Officials said\\n it rained.\\n")
+    'PARIS - Officials said it rained.'
+    """
+    return " ".join(text.replace("\ufeff", " ").split())
 
 
 class SourceType(StrEnum):
@@ -79,7 +90,8 @@ class Article:
     ``origin`` is where it was read from (a path or URL as given by the user,
     with ``:line`` for a record of a JSON Lines/CSV file); ``id`` is stable for
     the same article: derived from the url when there is one, else from the
-    origin-independent text.
+    origin-independent text with its whitespace collapsed (so the same words
+    read from a ``.txt`` file and from a JSON record are one article).
     """
 
     id: str
@@ -109,7 +121,7 @@ class Article:
     ) -> Article:
         """Build an article, deriving a deterministic id when none is given."""
         if id is None:
-            id = stable_id("url", url) if url else stable_id("text", text)
+            id = stable_id("url", url) if url else stable_id("text", text_key(text))
         return cls(
             id=id,
             text=text,

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,8 +51,13 @@ class Outlet:
 
     @property
     def id(self) -> str:
-        """A readable, stable id: the canonical name as a slug."""
-        return slug(self.name)
+        """A readable, stable id: the canonical name as a slug, accents folded so
+        that no letter is lost ("RTÉ" is ``rte``, apart from "RT").
+
+        >>> Outlet(name="RTÉ").id, Outlet(name="RT").id
+        ('rte', 'rt')
+        """
+        return slug(fold_accents(self.name))
 
 
 def slug(name: str) -> str:
@@ -61,6 +67,15 @@ def slug(name: str) -> str:
     'the-new-york-times'
     """
     return re.sub(r"[^0-9a-z]+", "-", name.lower()).strip("-")
+
+
+def fold_accents(name: str) -> str:
+    """``name`` with accents taken off its letters.
+
+    >>> fold_accents("Süddeutsche Zeitung, RTÉ")
+    'Suddeutsche Zeitung, RTE'
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _norm(name: str) -> str:

@@ -67,19 +67,39 @@ def norm_text(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").split())
 
 
-def outlet_ref(name: str, registry: OutletRegistry | None = None) -> tuple[str, str]:
-    """``(id, canonical name)`` of an outlet; unknown outlets are keyed by normalised name.
+_PLAIN_NAME = re.compile(r"[0-9a-z]+(?: [0-9a-z]+)*")
+_ID = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)*")
 
-    >>> outlet_ref("The Daily Planet")
-    ('daily-planet', 'The Daily Planet')
+
+def outlet_ref(name: str, registry: OutletRegistry | None = None) -> tuple[str, str]:
+    """``(id, canonical name)`` of an outlet.
+
+    A known outlet has its registry id. An unknown one is keyed by its name as
+    written, up to case, spacing, curly quotes and a leading "the": its slug
+    when the slug keeps all of that (plain letters and digits), else the slug
+    and a hash of the name, so names that differ only in punctuation or in
+    letters a slug drops ("Yahoo!" and "Yahoo", "Zürich Post" and "Zarich
+    Post") stay two outlets. Variant spellings of one outlet belong in the
+    outlet list as aliases. An id given as the name is its own id.
+
+    >>> outlet_ref("The Daily Planet"), outlet_ref("daily  planet")[0]
+    (('daily-planet', 'The Daily Planet'), 'daily-planet')
+    >>> outlet_ref("Daily-Planet")[0] != outlet_ref("Daily Planet")[0]
+    True
+    >>> outlet_ref(outlet_ref("Yahoo!")[0])[0] == outlet_ref("Yahoo!")[0]
+    True
     """
     reg = registry or default_registry()
     known = reg.lookup(name)
     if known is not None:
         return known.id, known.name
     clean = norm_text(name)
-    key = clean[4:] if clean.lower().startswith("the ") else clean
-    return slug(key) or stable_id("outlet", clean), clean
+    key = (clean[4:] if clean.lower().startswith("the ") else clean).lower()
+    if _ID.fullmatch(clean):
+        return clean, clean
+    if _PLAIN_NAME.fullmatch(key):
+        return slug(key), clean
+    return "-".join(p for p in (slug(key), stable_id("outlet", key, length=8)) if p), clean
 
 
 def person_name(text: str) -> str:

@@ -11,6 +11,7 @@ graph.errors.InputError: b.txt: not valid UTF-8 (byte offset 3: 0xe9, line 1)
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from graph.errors import InputError
@@ -50,12 +51,21 @@ def default_max_bytes() -> int:
 
 
 def read_bytes(path: Path, where: str, max_bytes: int) -> bytes:
-    """The bytes of ``path``; missing, unreadable or too-big files raise InputError."""
+    """The bytes of ``path``; missing, unreadable, too-big or not regular files raise InputError.
+
+    A FIFO, device or socket is refused from its ``stat`` alone, and the file is
+    opened non-blocking, so nothing here waits for a writer that never comes.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(where, f"file too big ({size} bytes; the limit is {max_bytes})")
-        with path.open("rb") as f:
+        _check_regular(os.stat(path), where)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            _check_regular(info, where)  # replaced by something else since the stat
+            if info.st_size > max_bytes:
+                raise InputError(
+                    where, f"file too big ({info.st_size} bytes; the limit is {max_bytes})"
+                )
             data = f.read(max_bytes + 1)
     except FileNotFoundError as e:
         raise InputError(where, "no such file or directory") from e
@@ -63,9 +73,27 @@ def read_bytes(path: Path, where: str, max_bytes: int) -> bytes:
         raise InputError(where, "is a directory") from e
     except OSError as e:
         raise InputError(where, f"cannot read file: {e.strerror or e}") from e
-    if len(data) > max_bytes:  # grew while we read it, or a special file
+    if len(data) > max_bytes:  # grew while we read it
         raise InputError(where, f"file too big (over the limit of {max_bytes} bytes)")
     return data
+
+
+_SPECIAL = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _check_regular(info: os.stat_result, where: str) -> None:
+    if stat.S_ISREG(info.st_mode):
+        return
+    what = next((why for test, why in _SPECIAL if test(info.st_mode)), "a special file")
+    if what == "is a directory":
+        raise InputError(where, what)
+    raise InputError(where, f"not a regular file ({what}); only regular files are read")
 
 
 def check_not_binary(data: bytes, where: str, kind: str = "file") -> None:
@@ -79,9 +107,10 @@ def check_not_binary(data: bytes, where: str, kind: str = "file") -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(where, f"binary {kind} (looks like {what}), not text")
-    nul = data.find(b"\x00", 0, 8192)
+    nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError(where, f"binary {kind} (NUL byte at offset {nul}), not text")
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(where, f"binary {kind} (NUL byte at offset {nul}, line {line}), not text")
 
 
 def decode_text(data: bytes, where: str, encoding: str = "utf-8") -> str:

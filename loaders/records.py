@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -62,7 +63,7 @@ def _as_str(value: Any, attr: str, where: str) -> str | None:
         value = next((value[k] for k in _INNER if value.get(k) not in (None, "")), None)
     if value is None:
         return None
-    if isinstance(value, bool | list | dict):
+    if isinstance(value, bool | list | dict) or (attr == "text" and not isinstance(value, str)):
         raise InputError(where, f"field {attr!r} should be text, not {type(value).__name__}")
     if attr == "published" and isinstance(value, int | float):
         try:
@@ -124,6 +125,9 @@ def read_jsonl(
         except json.JSONDecodeError as e:
             yield InputError(origin, f"not valid JSON ({e.msg}, column {e.colno})")
             continue
+        except RecursionError:
+            yield _too_deep(line, where, number)
+            continue
         yield _safe(record, origin, registry)
 
 
@@ -145,6 +149,9 @@ def read_json(
             yield from read_jsonl(text, where, registry)
             return
         yield InputError(f"{where}:{e.lineno}", f"not valid JSON ({e.msg}, column {e.colno})")
+        return
+    except RecursionError:
+        yield _too_deep(text, where)
         return
     if isinstance(doc, dict):
         key = next((k for k in LIST_KEYS if isinstance(doc.get(k), list)), None)
@@ -177,8 +184,31 @@ def _element_lines(text: str, key: str | None = None) -> list[int]:
     array under top-level ``key``), found by walking the document with raw_decode."""
     try:
         return _walk_lines(text, key)
-    except ValueError:  # cannot happen for a document json.loads accepted
+    except (ValueError, RecursionError):  # cannot happen for a document json.loads accepted
         return []
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def _too_deep(text: str, where: str, first_line: int = 1) -> InputError:
+    """The error for a JSON document nested deeper than the parser can follow,
+    naming the line where it is deepest.
+
+    >>> str(_too_deep('{"a":\\n' + "[" * 3000 + "]" * 3000 + "}", "f.json"))
+    'f.json:2: JSON nested too deeply (3001 levels)'
+    """
+    depth, deepest, at = 0, 0, 0
+    for m in _JSON_TOKENS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, at = depth, m.start()
+        elif token in "]}":
+            depth -= 1
+    line = first_line + text.count("\n", 0, at)
+    return InputError(f"{where}:{line}", f"JSON nested too deeply ({deepest} levels)")
 
 
 def _walk_lines(text: str, key: str | None) -> list[int]:

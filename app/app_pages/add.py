@@ -3,13 +3,16 @@
 Reading goes through :func:`loaders.read.read_inputs` (one error per bad
 input, the others go on), attributions through :class:`loaders.nlp.Extractor`,
 storage through ``GraphStore.write_article``.
+
+The page reads only what the user gives it: pasted text, the bytes of
+uploaded files (never a path on the server), and http(s) URLs, which reach
+public addresses only unless ``$SOURCETRACE_ALLOW_PRIVATE_URLS=1`` says this
+is a trusted local deployment.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -26,10 +29,18 @@ def _extractor() -> Any:
     return Extractor()
 
 
-def _read(inputs: list[str]) -> Iterable[Article | InputError]:
-    from loaders.read import read_inputs
+def _read(links: list[str], uploads: Iterable[Any]) -> Iterable[Article | InputError]:
+    """The uploads' articles, then the URLs' (no local paths, no private addresses)."""
+    from loaders.read import ReadOptions, read_inputs, read_upload
 
-    return read_inputs(inputs)
+    try:
+        options = ReadOptions(allow_paths=False)
+    except InputError as e:  # a bad $SOURCETRACE_ALLOW_PRIVATE_URLS or size cap
+        yield e
+        return
+    for upload in uploads:
+        yield from read_upload(upload.name, upload.getvalue(), options)
+    yield from read_inputs(links, options)
 
 
 st.title("Add articles")
@@ -67,18 +78,13 @@ if submitted:
             )
         )
     inputs = [line.strip() for line in links.splitlines() if line.strip()]
-    with tempfile.TemporaryDirectory(prefix="sourcetrace-upload-") as tmp:
-        for upload in uploads or ():
-            path = Path(tmp) / Path(upload.name).name
-            path.write_bytes(upload.getvalue())
-            inputs.append(str(path))
-        if inputs:
-            with st.spinner(f"Reading {len(inputs)} input(s)…"):
-                for item in _read(inputs):
-                    if isinstance(item, InputError):
-                        errors.append(str(item).replace(tmp + "/", ""))
-                    else:
-                        articles.append(item)
+    if inputs or uploads:
+        with st.spinner(f"Reading {len(inputs) + len(uploads or ())} input(s)…"):
+            for item in _read(inputs, uploads or ()):
+                if isinstance(item, InputError):
+                    errors.append(str(item))
+                else:
+                    articles.append(item)
     for message in errors:
         st.error(message)
     if not articles:
@@ -89,8 +95,10 @@ if submitted:
     progress = st.progress(0.0, text=f"Analysing {len(articles)} article(s)…")
     added = replaced = unchanged = found = 0
     try:
-        extractor = _extractor()
-        for i, (article, attributions) in enumerate(extractor.extract_many(iter(articles))):
+        from loaders.isolate import extract_each  # a failing article is shown, not fatal
+
+        results = extract_each(_extractor(), articles, lambda e: st.error(str(e)))
+        for i, (article, attributions) in enumerate(results):
             result = store.write_article(article, attributions)
             found += len(attributions)
             added += result.status == "added"

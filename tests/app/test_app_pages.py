@@ -195,14 +195,40 @@ def test_add_page_stores_a_pasted_article(writable_store: Path) -> None:
         s.close()
 
 
-def test_add_page_reports_each_bad_input_and_goes_on(writable_store: Path, tmp_path: Path) -> None:
-    good = tmp_path / "good.txt"
-    good.write_text("Harbour master Ines Calder said the quay would reopen on Friday.\n")
+def test_add_page_reads_uploads_and_reports_each_bad_one(writable_store: Path) -> None:
     at = run_page("add")
-    at.text_area[1].input(f"{tmp_path / 'missing.txt'}\n{good}")
+    at.file_uploader[0].set_value(
+        [
+            (
+                "good.txt",
+                b"Harbour master Ines Calder said the quay would reopen on Friday.\n",
+                "text/plain",
+            ),
+            ("deep.json", b"[" * 5000 + b"]" * 5000, "application/json"),
+            ("late-nul.txt", b"Pilots said the fog lifted." * 400 + b"\x00", "text/plain"),
+        ]
+    )
     at.button[0].click().run()
-    assert any("missing.txt" in e.value for e in at.error)
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("deep.json:1: JSON nested too deeply") for e in errors), errors
+    assert any(e.startswith("late-nul.txt: binary file (NUL byte") for e in errors), errors
     assert "1 added" in at.success[0].value
+
+
+def test_add_page_never_reads_server_paths_or_directories(
+    writable_store: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The warden said the vault code was 4417.\n", encoding="utf-8")
+    at = run_page("add")
+    at.text_area[1].input(f"{secret}\n{tmp_path}\n/etc/hostname\nfile://{secret}")
+    at.button[0].click().run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 4, errors
+    assert all("not an http(s) URL" in e or "unsupported URL scheme" in e for e in errors)
+    assert not at.success
+    page = "\n".join(m.value for m in at.markdown) + "\n".join(errors)
+    assert "vault code" not in page
 
 
 def test_explore_aggregates_a_view_too_large_to_draw(
@@ -244,8 +270,9 @@ def web_article(tmp_path: Path) -> Iterator[str]:
 
 
 def test_add_page_reads_urls_and_reports_the_unreachable_one(
-    writable_store: Path, web_article: str
+    writable_store: Path, web_article: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SOURCETRACE_ALLOW_PRIVATE_URLS", "1")  # a trusted local deployment
     at = run_page("add")
     at.text_area[1].input(f"{web_article}/quay.html\n{web_article}/missing.html")
     at.button[0].click().run()
@@ -256,3 +283,43 @@ def test_add_page_reads_urls_and_reports_the_unreachable_one(
         assert s.search("north quay", labels=[schema.CLAIM])
     finally:
         s.close()
+
+
+def test_add_page_refuses_internal_addresses_by_default(
+    writable_store: Path, web_article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCETRACE_ALLOW_PRIVATE_URLS", raising=False)
+    port = web_article.rsplit(":", 1)[1]
+    at = run_page("add")
+    at.text_area[1].input(f"{web_article}/quay.html\nhttp://[::1]:{port}/quay.html")
+    at.button[0].click().run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 2, errors
+    assert all("refused:" in e and "loopback address" in e for e in errors)
+    assert not at.success
+    assert "north quay" not in "\n".join(m.value for m in at.markdown)
+
+
+def test_add_page_shows_an_article_whose_extraction_fails_and_stores_the_others(
+    writable_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import loaders.nlp.pipeline as pipeline
+
+    real = pipeline.find_candidates
+
+    def faulty(doc):  # type: ignore[no-untyped-def]
+        if "PLANTED" in doc.text:
+            raise IndexError("planted fault")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "find_candidates", faulty)
+    at = run_page("add")
+    at.file_uploader[0].set_value(
+        [
+            ("a.txt", b"PLANTED: the pilot said the fog had lifted.\n", "text/plain"),
+            ("b.txt", b"Harbour master Ines Calder said the quay would reopen.\n", "text/plain"),
+        ]
+    )
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["a.txt: extraction failed (IndexError: planted fault)"]
+    assert "1 added" in at.success[0].value

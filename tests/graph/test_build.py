@@ -123,3 +123,14 @@ def test_builder_forgets_claims_of_a_failed_write() -> None:
     assert rows.new_claims and all(c in builder.claims for c in rows.new_claims)
     builder.forget(rows)
     assert not any(c in builder.claims for c in rows.new_claims)
+
+
+def test_outlets_whose_names_differ_only_in_punctuation_are_two_nodes() -> None:
+    pages = [
+        Article.create(text="Pilots said the fog lifted.", outlet="Harbor Ledger!"),
+        Article.create(text="Divers said the wreck moved.", outlet="Harbor Ledger"),
+        Article.create(text="Guards said the gate shut.", outlet="the harbor  ledger"),
+    ]
+    G = build_graph([(a, []) for a in pages])
+    outlets = {k: d["name"] for k, d in G.nodes(data=True) if d["label"] == schema.OUTLET}
+    assert len(outlets) == 2 and "Harbor Ledger!" in outlets.values(), outlets

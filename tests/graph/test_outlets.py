@@ -48,6 +48,12 @@ def test_no_name_alias_or_domain_belongs_to_two_outlets(registry: OutletRegistry
     assert [d for d, c in domains.items() if c > 1] == []
 
 
+def test_no_two_listed_outlets_share_an_id(registry: OutletRegistry) -> None:
+    # The id is a slug, which drops punctuation: two listed names must not collide in it.
+    ids = Counter(o.id for o in registry.outlets)
+    assert [i for i, c in ids.items() if c > 1] == []
+
+
 def test_domains_are_bare_lower_case_hosts(registry: OutletRegistry) -> None:
     for outlet in registry.outlets:
         for domain in outlet.domains:

@@ -167,3 +167,40 @@ def test_generic_one_word_organisations_stay_per_article() -> None:
     assert (
         SourceResolver("art1", []).resolve(named)[1] == SourceResolver("art2", []).resolve(named)[1]
     )
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Yahoo!", "Yahoo"),
+        ("Daily-Planet", "Daily Planet"),
+        ("C++ Weekly", "C Weekly"),
+        ("E! News", "E News"),
+        ("Harbor.Ledger", "Harbor Ledger"),
+        ("Zürich Post", "Zarich Post"),
+        ("Глас", "Вести"),
+    ],
+)
+def test_unknown_outlets_differing_in_punctuation_or_letters_stay_apart(
+    one: str, other: str
+) -> None:
+    assert outlet_ref(one)[0] != outlet_ref(other)[0]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("The Harbor Ledger", "harbor ledger"),
+        ("Harbor  Ledger", "Harbor\nLedger"),
+        ("O’Hara Courier", "O'Hara Courier"),
+        ("Zürich Post", "ZÜRICH POST"),
+    ],
+)
+def test_unknown_outlets_differing_in_case_spacing_or_the_are_one(one: str, other: str) -> None:
+    assert outlet_ref(one)[0] == outlet_ref(other)[0]
+
+
+def test_outlet_id_given_as_a_name_is_its_own_id() -> None:
+    for name in ("Yahoo!", "Zürich Post", "The Harbor Ledger", "NYT"):
+        oid = outlet_ref(name)[0]
+        assert outlet_ref(oid)[0] == oid

@@ -1,86 +1,8 @@
-"""A real HTTP server on 127.0.0.1, in a thread, serving pages the tests define."""
+"""An invented article page for the reader tests (the HTTP server is in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import contextlib
-import threading
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
-
-
-@dataclass
-class Route:
-    body: bytes = b""
-    content_type: str = "text/html; charset=utf-8"
-    status: int = 200
-    delay: float = 0.0  # seconds to wait before answering
-    location: str | None = None  # for redirects
-    send_length: bool = True
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-class LocalServer:
-    """Routes by path; ``url(path)`` gives the address to fetch."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, Route] = {}
-        self.hits: list[str] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                server.hits.append(self.path)
-                route = server.routes.get(self.path)
-                if route is None:
-                    self.send_error(404, "Not Found")
-                    return
-                if route.delay:
-                    time.sleep(route.delay)
-                self.send_response(route.status)
-                self.send_header("Content-Type", route.content_type)
-                if route.location:
-                    self.send_header("Location", server.url(route.location))
-                if route.send_length:
-                    self.send_header("Content-Length", str(len(route.body)))
-                for k, v in route.headers.items():
-                    self.send_header(k, v)
-                self.end_headers()
-                # The client may give up (size cap, timeout): that is expected.
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(route.body)
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass  # keep test output quiet
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def add(self, path: str, body: bytes | str = b"", **kw: object) -> str:
-        data = body.encode("utf-8") if isinstance(body, str) else body
-        self.routes[path] = Route(body=data, **kw)  # type: ignore[arg-type]
-        return self.url(path)
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    srv = LocalServer()
-    thread = threading.Thread(target=srv.httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield srv
-    finally:
-        srv.httpd.shutdown()
-        srv.httpd.server_close()
-        thread.join(timeout=5)
-
 
 ARTICLE_HTML = """<!doctype html><html><head>
 <title>Canal boats idle as water drops - Lagoon Gazette</title>

@@ -79,7 +79,7 @@ def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
         (b"%PDF-1.7\n%binary", "binary file (looks like a PDF document)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (looks like a PNG image)"),
         (b"PK\x03\x04rest-of-zip", "binary file (looks like a ZIP archive"),
-        (b"text then \x00 a nul", "binary file (NUL byte at offset 10)"),
+        (b"text then \x00 a nul", "binary file (NUL byte at offset 10, line 1)"),
         (b"\xff\xfeh\x00i\x00", "UTF-16 text"),
         (b"caf\xe9 au lait", "not valid UTF-8 (byte offset 3: 0xe9, line 1)"),
         ("Zoë said\nso".encode() + b"\x80", "not valid UTF-8 (byte offset 12: 0x80, line 2)"),

@@ -110,7 +110,8 @@ def test_unreachable_server_is_an_input_error() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}/story"
-    assert "cannot reach the server" in _error(url, timeout=2).reason
+    reason = _error(url, timeout=2, allow_private_urls=True).reason
+    assert "cannot reach the server" in reason
 
 
 @pytest.mark.parametrize("content_type", ["application/rss+xml", "application/xml", "text/xml"])
@@ -143,7 +144,7 @@ def test_html_without_article_from_url_is_an_input_error(server: LocalServer) ->
 def test_fetch_reports_final_url_type_and_charset(server: LocalServer) -> None:
     server.add("/to", "x", content_type="text/plain; charset=utf-8")
     start = server.add("/from", status=302, location="/to")
-    got = fetch(start, timeout=5, max_bytes=100)
+    got = fetch(start, timeout=5, max_bytes=100, allow_private=True)
     assert (got.final_url, got.content_type, got.charset, got.kind, got.data) == (
         server.url("/to"),
         "text/plain",
@@ -172,3 +173,9 @@ def test_html_charset_from_the_http_header_is_used(server: LocalServer) -> None:
     [article] = _read(url)
     assert isinstance(article, Article)
     assert "Καλημέρα shop on the quay" in article.text
+
+
+def test_url_with_spaces_and_accents_in_its_path_is_fetched(server: LocalServer) -> None:
+    server.add("/caf%C3%A9%20story.txt", "The owner said it was closed.", content_type="text/plain")
+    [article] = _read(server.url("/café story.txt"))
+    assert isinstance(article, Article) and article.text == "The owner said it was closed."
