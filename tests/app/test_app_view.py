@@ -286,3 +286,30 @@ def test_focused_neighbourhood_keeps_whole_chains() -> None:
     whole = graphs.complete_chains(G, part)
     labels = {whole.nodes[k]["label"] for k in whole}
     assert {schema.ARTICLE, schema.OUTLET, schema.SOURCE, schema.CLAIM} <= labels
+
+
+def test_article_highlights_link_to_their_source_and_credits_stay_unmarked() -> None:
+    text = "Ann Lee said the pier is closed.\n\nPhoto: REUTERS/Bo Chan"
+    said = {
+        "sentence": "Ann Lee said the pier is closed.",
+        "sentence_start": 0,
+        "source_text": "Ann Lee",
+        "cue": "said",
+        "content_text": "the pier is closed",
+        "origin": "Source:person-ann-lee",
+        "kind": "statement",
+    }
+    credit = {
+        "sentence": "Photo: REUTERS/Bo Chan",
+        "sentence_start": 34,
+        "source_text": "REUTERS",
+        "cue": "Photo:",
+        "content_text": "Bo Chan",
+        "origin": "Outlet:reuters",
+        "kind": "credit",
+    }
+    out = evidence.article_html(text, [said, credit])
+    assert out.count("<p>") == 2  # paragraphs kept
+    links = re.findall(r'<a class="st-mark-link" href="([^"]+)"', out)
+    assert links and set(links) == {evidence.node_link("Source:person-ann-lee")}
+    assert "REUTERS/Bo Chan" in out and "Outlet%3Areuters" not in out

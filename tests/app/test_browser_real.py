@@ -199,6 +199,23 @@ def test_reports_filters_change_the_rows_and_the_csv_has_urls_and_sentences(
     assert not seen.outside, seen.outside
 
 
+def test_article_highlights_open_their_source_in_explore(
+    page: tuple[Page, Requests], real_server: str
+) -> None:
+    p, seen = page
+    p.goto(f"{real_server}/article")
+    link = p.locator("a.st-mark-link").first
+    link.wait_for(timeout=60_000)
+    # (The corpus gives each text on one line; paragraphs are pinned in test_app_view.)
+    shot(p, "article")
+    target = link.get_attribute("href") or ""
+    assert target.startswith("explore?focus=")
+    link.click()
+    p.wait_for_url("**/explore?focus=*", timeout=60_000)
+    wait_ready(p)
+    assert not seen.outside, seen.outside
+
+
 def test_add_page_states_the_real_upload_limit(
     page: tuple[Page, Requests], real_server: str
 ) -> None:
