@@ -138,6 +138,14 @@ def test_focus_fits_every_node_inside_the_canvas_and_fills_it(
     assert p.evaluate("() => globalThis.__sourcetraceGraph.getScale()") < scale
     p.locator("button[data-action='fit']").click()
     assert p.evaluate("() => globalThis.__sourcetraceGraph.getScale()") == pytest.approx(scale)
+    # Hide the selected node, then undo.
+    hidden = "(k) => !!globalThis.__sourcetraceGraph.body.data.nodes.get(k).hidden"
+    p.evaluate("(k) => globalThis.__sourcetraceGraph.selectNodes([k])", TRUMP)
+    p.locator("button[data-action='hide selected']").click()
+    assert p.evaluate(hidden, TRUMP)
+    assert p.locator(".stg-root").get_attribute("data-hidden") == "1"
+    p.locator("button[data-action='undo hide']").click()
+    assert not p.evaluate(hidden, TRUMP)
     assert not seen.outside, seen.outside
 
 
