@@ -29,9 +29,11 @@ import networkx as nx
 
 from graph import schema
 from graph.claims import ClaimIndex, claim_id, normalise
+from graph.identity import canonicalise
 from graph.model import Article, Attribution, Mention
 from graph.outlets import OutletRegistry, default_registry
-from graph.resolve import PeopleIndex, SourceResolver, outlet_ref
+from graph.resolve import SourceResolver, outlet_ref
+from graph.substance import has_substance
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,9 +73,6 @@ class ArticleRows:
     edges: tuple[EdgeRow, ...]
     attributions: int
     new_claims: tuple[str, ...] = ()
-    # (surname-only Source key, full-name Source key): merge the first into the
-    # second where the store has it (the surname was seen before the full name).
-    merges: tuple[tuple[str, str], ...] = ()
 
 
 # Properties of shared nodes that collect values from every article instead of keeping the first.
@@ -122,6 +121,8 @@ def attribution_props(attribution: Attribution) -> dict[str, Any]:
             "source_start": a.source.span.start if a.source else None,
             "source_end": a.source.span.end if a.source else None,
             "source_name": a.source.source.name if a.source else None,
+            "source_confidence": a.source.confidence if a.source else None,
+            "source_gender": (a.source.gender or None) if a.source else None,
             "content_text": a.content.text if a.content else None,
             "content_start": a.content.start if a.content else None,
             "content_end": a.content.end if a.content else None,
@@ -130,21 +131,20 @@ def attribution_props(attribution: Attribution) -> dict[str, Any]:
 
 
 class GraphBuilder:
-    """Build rows for articles, resolving entities against what is already known.
+    """Build rows for articles; people are resolved within each article only.
 
-    ``people`` and ``claims`` hold the corpus seen so far (a store seeds them
-    from its contents); :meth:`rows` adds the article's people and claims.
+    ``claims`` holds the claims seen so far (a store seeds it from its contents).
+    Who is who across articles is decided at read time (:func:`graph.identity.canonicalise`),
+    so what an article writes never depends on the articles stored before it.
     """
 
     def __init__(
         self,
         *,
         registry: OutletRegistry | None = None,
-        people: PeopleIndex | None = None,
         claims: ClaimIndex | None = None,
     ) -> None:
         self.registry = registry or default_registry()
-        self.people = people if people is not None else PeopleIndex()
         self.claims = claims if claims is not None else ClaimIndex()
 
     def article_outlet(self, article: Article) -> tuple[str, str] | None:
@@ -157,7 +157,7 @@ class GraphBuilder:
         return None
 
     def rows(self, article: Article, attributions: Sequence[Attribution]) -> ArticleRows:
-        """The rows of one article (the claim and people indexes learn from it)."""
+        """The rows of one article (the claim index learns from it)."""
         nodes: dict[str, NodeRow] = {}
         edges: dict[tuple[str, str, str, int], EdgeRow] = {}
 
@@ -200,8 +200,7 @@ class GraphBuilder:
             )
             add_edge(EdgeRow(type=schema.PUBLISHED_BY, start=art_key, end=out_key))
 
-        mentions = [m.source for a in attributions for m in (*a.via, a.source) if m is not None]
-        resolver = SourceResolver(article.id, mentions, corpus=self.people, registry=self.registry)
+        resolver = SourceResolver(article.id, registry=self.registry)
 
         def mention_node(m: Mention) -> str:
             label, id_, props = resolver.resolve(m.source)
@@ -236,6 +235,8 @@ class GraphBuilder:
                 )
             if a.content is None or not normalise(a.content.text):
                 continue
+            if not has_substance(a.content.text):
+                continue  # "it", "him", "Clinton": an attribution, not a claim
             cid = claim_id(a.content.text)
             group = self.claims.group(cid)
             if group is None and cid not in new_claims:
@@ -267,25 +268,7 @@ class GraphBuilder:
             edges=tuple(edges.values()),
             attributions=len(attributions),
             new_claims=tuple(new_claims),
-            merges=self._learn_people(nodes),
         )
-
-    def _learn_people(self, nodes: dict[str, NodeRow]) -> tuple[tuple[str, str], ...]:
-        """Add the article's people to the index; propose surname-only nodes to merge."""
-        people = [
-            (row.id, str(row.props["name"]), row.props.get("roles") or [])
-            for row in nodes.values()
-            if row.label == schema.SOURCE and row.props.get("type") == "person"
-        ]
-        for id_, name, roles in people:
-            self.people.add(id_, name, roles)
-        merges = []
-        for id_, name, _ in people:
-            old = self.people.surname_node(id_, name)
-            old_key = schema.node_key(schema.SOURCE, old) if old else None
-            if old_key is not None and old != id_ and old_key not in nodes:
-                merges.append((old_key, schema.node_key(schema.SOURCE, id_)))
-        return tuple(merges)
 
     def forget(self, rows: ArticleRows) -> None:
         """Undo what :meth:`rows` taught the claim index (the write failed)."""
@@ -303,14 +286,6 @@ def add_rows(G: nx.MultiDiGraph, rows: ArticleRows) -> None:
             G.add_node(n.key, label=n.label, **n.props)
     for e in rows.edges:
         G.add_edge(e.start, e.end, key=e.type, **e.props)
-    for gone, keep in rows.merges:
-        if gone in G and keep in G:
-            absorbed = {k: v for k, v in G.nodes[gone].items() if k != "label"}
-            current = {k: v for k, v in G.nodes[keep].items() if k != "label"}
-            G.nodes[keep].update(merge_props(current, absorbed))
-            for u, _, key, data in list(G.in_edges(gone, keys=True, data=True)):
-                G.add_edge(u, keep, key=key, **data)
-            G.remove_node(gone)
 
 
 def build_graph(
@@ -323,4 +298,4 @@ def build_graph(
     G = nx.MultiDiGraph()
     for article, attributions in items:
         add_rows(G, builder.rows(article, attributions))
-    return G
+    return canonicalise(G)

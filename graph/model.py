@@ -48,6 +48,7 @@ class SourceType(StrEnum):
     ORGANIZATION = "organization"
     OUTLET = "outlet"
     ANONYMOUS = "anonymous"
+    DOCUMENT = "document"  # a report, letter, data set, filing, poll, statement or post
     UNSPECIFIED = "unspecified"
 
 
@@ -150,13 +151,25 @@ class Source:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
-    """A source as written in the text (``span``) and as resolved (``source``)."""
+    """A source as written in the text (``span``) and as resolved (``source``).
+
+    ``confidence`` says how sure the resolution is: 1 for a name as written, less for
+    a pronoun, a bare surname or a title resolved to someone named elsewhere.
+    ``gender`` is what the article says of this mention ("m", "f" or ""): an honorific,
+    a pronoun, or the pronoun that refers back to it in its sentence.
+    """
 
     span: Span
     source: Source
+    confidence: float = 1.0
+    gender: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.span.to_dict(), **self.source.to_dict()}
+        return {
+            **self.span.to_dict(),
+            **self.source.to_dict(),
+            "resolution": round(self.confidence, 3),
+        }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

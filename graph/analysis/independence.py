@@ -16,11 +16,13 @@ import networkx as nx
 from graph.chains import (
     SIMILARITY_THRESHOLD,
     AttributionView,
+    Hop,
     attribution_views,
     claim_groups,
     display_name,
     group_text,
 )
+from graph.names import name_tokens, person_name
 
 ORIGIN_RULE = """\
 How origins are counted (per claim, near-duplicate claims taken together); the
@@ -29,20 +31,26 @@ count is a lower bound, the number of origins the collection proves distinct:
    it. Within one claim, a bare surname ("Ortiz") and a name that differs only
    by middle names or initials ("Lena M. Ortiz") are the same person as the
    full name, when only one full name fits.
-2. Anonymous sources ("two port officials", "a senior official") and unspecified
-   ones ("it was reported") are unidentified: two anonymous officials in two
-   outlets are no proof of two origins, and an anonymous source may be one of
-   the named ones.
-3. An outlet is never an origin, only an intermediary. An outlet given as the
+2. A document ("the report", "a letter", "state data", "a court filing", "the
+   poll") is a named origin; documents described alike ("a statement" in two
+   articles) count once.
+3. Anonymous sources ("two port officials", "a senior official"), unspecified
+   ones ("it was reported") and generic ones ("the company") are unidentified:
+   two anonymous officials in two outlets are no proof of two origins, and an
+   anonymous source may be one of the named people. So is a named source that
+   the article gives only as a pronoun, a title or a surname two of its people
+   share ("he", "the president"), unless it is sure who is meant.
+4. An outlet is never an origin, only an intermediary. An outlet given as the
    source ("..., the Meridian Wire reported") that itself carries the claim in
    the collection is a relay: its own articles supply the origins. An outlet
    that does not carry the claim here, or an outlet citing itself, hides its
    source: it counts as unidentified.
-4. All unidentified sources of a claim count as one origin, and only when the
-   claim has no named origin.
-5. A claim whose outlets only cite each other has no origin left: 0 origins,
+5. All unidentified sources of a claim count as one origin, and only when the
+   claim has no named person or organisation behind it (an unidentified source
+   is never a document, so it adds one origin to documents).
+6. A claim whose outlets only cite each other has no origin left: 0 origins,
    circular reporting.
-6. Only statements count: a refusal ("declined to comment on ..."), a denial or
+7. Only statements count: a refusal ("declined to comment on ..."), a denial or
    a photo credit lends no support to a claim.
 Single-source: carried by at least --min-outlets outlets, exactly 1 origin.
 Independent: at least 2 origins."""
@@ -92,17 +100,23 @@ def ground_origin(view: AttributionView, carriers: set[str | None]) -> tuple[str
         if hop.outlet != view.outlet and hop.outlet in carriers:
             return ("relay", hop.outlet)
         return ("unidentified", hop.outlet)
-    if hop.type in ("anonymous", "unspecified", "") or view.origin is None:
+    if hop.type in ("anonymous", "unspecified", "") or view.origin is None or _generic(hop):
         return ("unidentified", hop.key)
     return ("named", hop.key)
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Below this resolution confidence ("he", "the president", a surname two people
+#: of the article share) a source proves no origin of its own (rule 3).
+SURE = 0.9
 
 
-def _name_tokens(name: str) -> list[str]:
-    tokens = [t.strip(".,'’").lower() for t in name.split()]
-    return [t for t in tokens if t and t not in _SUFFIXES]
+def _sure(G: nx.MultiDiGraph, view: AttributionView) -> bool:
+    return float(G.nodes[view.key].get("source_confidence", 1.0)) >= SURE
+
+
+def _generic(hop: Hop) -> bool:
+    """A per-article generic organisation ("the company") names no one in particular."""
+    return hop.type == "organization" and hop.key.startswith("Source:src-")
 
 
 def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
@@ -120,11 +134,25 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
     U.add_nodes_from(keys)
     people = [k for k in keys if G.nodes[k].get("type") == "person"]
     full: dict[tuple[str, str], list[str]] = {}
-    for k in people:
-        tokens = _name_tokens(display_name(G, k))
+    # "AMY SCHUMER Comedian", typed an organisation, is the person "Amy Schumer"
+    captioned = [
+        k
+        for k in keys
+        if G.nodes[k].get("type") == "organization"
+        and person_name(display_name(G, k)) != display_name(G, k)
+    ]
+    for k in [*people, *captioned]:
+        tokens = name_tokens(person_name(display_name(G, k)))
         if len(tokens) >= 2:
             full.setdefault((tokens[0], tokens[-1]), []).append(k)
     for members in full.values():
+        nx.add_path(U, members)
+    # "A statement" in two articles may be one statement: documents alike count once.
+    documents: dict[str, list[str]] = {}
+    for k in sorted(keys):
+        if G.nodes[k].get("type") == "document":
+            documents.setdefault(str(G.nodes[k].get("descriptor") or k), []).append(k)
+    for members in documents.values():
         nx.add_path(U, members)
     by_surname: dict[str, set[tuple[str, str]]] = {}
     for first_last in full:
@@ -132,7 +160,7 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
     # A bare surname is often typed as an organisation by the tagger ("Bamford said").
     bare = [k for k in keys if G.nodes[k].get("type") in ("person", "organization")]
     for k in bare:
-        tokens = _name_tokens(display_name(G, k))
+        tokens = name_tokens(person_name(display_name(G, k)))
         if len(tokens) == 1 and len(by_surname.get(tokens[0], ())) == 1:
             [first_last] = by_surname[tokens[0]]
             U.add_edge(k, full[first_last][0])
@@ -188,6 +216,11 @@ def claim_origins(
         hidden: set[str] = set()
         for view in group_views:
             kind, key = ground_origin(view, carriers)
+            if kind == "named" and not _sure(G, view):
+                # shown as written ("he", "the president"), not as the guess behind it
+                unidentified += 1
+                hidden.add(" ".join(str(view.origin.text if view.origin else "").split()).lower())
+                continue
             if kind == "named":
                 named.add(key)
             elif kind == "relay":
@@ -196,7 +229,9 @@ def claim_origins(
                 unidentified += 1
                 hidden.add(_hidden_name(G, key))
         people = same_people(G, named)
-        origins = len(people) if people else (1 if unidentified else 0)
+        # An unidentified source may be one of the named people, never a document.
+        only_documents = all(G.nodes[k].get("type") == "document" for k in named)
+        origins = len(people) + (1 if unidentified and only_documents else 0)
         outlets = {v.outlet or f"({v.article})" for v in group_views}
         n_outlets = len(outlets)
         if origins == 0:

@@ -85,22 +85,6 @@ MERGE_SHARED: Final = {
     for label in (schema.SOURCE, schema.OUTLET, schema.CLAIM)
 }
 
-# A surname-only person absorbed by the full name seen later: roles, then edges.
-ABSORB_SOURCE: Final = (
-    "MATCH (old:Source {id: $old}) MATCH (new:Source {id: $new}) "
-    "SET new.roles = coalesce(new.roles, []) + "
-    "[x IN coalesce(old.roles, []) WHERE NOT x IN coalesce(new.roles, [])] "
-    "RETURN old.id AS id"
-)
-MOVE_ATTRIBUTED_TO: Final = (
-    "MATCH (old:Source {id: $old})<-[r:ATTRIBUTED_TO]-(at:Attribution) "
-    "MATCH (new:Source {id: $new}) MERGE (at)-[:ATTRIBUTED_TO]->(new) DELETE r"
-)
-MOVE_VIA: Final = (
-    "MATCH (old:Source {id: $old})<-[r:VIA]-(at:Attribution) MATCH (new:Source {id: $new}) "
-    "MERGE (at)-[r2:VIA {position: r.position}]->(new) SET r2 = properties(r) DELETE r"
-)
-
 # (type, start label, end label) -> statement, for every combination the schema allows.
 _EDGE_ENDS: Final = {
     schema.PUBLISHED_BY: ((schema.ARTICLE, schema.OUTLET),),
@@ -198,8 +182,5 @@ ATTRIBUTIONS_OF_SOURCE: Final = {
     )
     for label in (schema.SOURCE, schema.OUTLET)
 }
-PEOPLE: Final = (
-    "MATCH (s:Source {type: 'person'}) RETURN s.id AS id, s.name AS name, s.roles AS roles"
-)
 CLAIMS: Final = "MATCH (c:Claim) RETURN c.id AS id, c.text AS text, c.group AS claim_group"
 DELETE_LABEL: Final = {label: f"MATCH (n:{label}) DETACH DELETE n" for label in schema.LABELS}

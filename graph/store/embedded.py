@@ -34,6 +34,7 @@ import networkx as nx
 from graph import schema
 from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.errors import NotFoundError, StoreError
+from graph.identity import canonicalise
 from graph.model import Article, Attribution
 from graph.search import (
     CANDIDATES_PER_LABEL,
@@ -159,16 +160,13 @@ class EmbeddedStore(StoreBase):
 
     @property
     def builder(self) -> GraphBuilder:
-        """The row builder, seeded with the people already stored (claims: in the file)."""
+        """The row builder (its claim index lives in the file)."""
         if self._builder is None:
             index = SqliteClaimIndex(self._db)
             if not len(index):  # a store written before the index existed: fill it
                 for id_, props in self._rows("SELECT id, props FROM nodes WHERE label=?", "Claim"):
                     index.add(id_, str(props.get("text", "")), str(props.get("group", id_)))
             builder = GraphBuilder(claims=index)
-            for id_, props in self._rows("SELECT id, props FROM nodes WHERE label=?", "Source"):
-                if props.get("type") == "person":
-                    builder.people.add(id_, str(props.get("name", "")), props.get("roles") or [])
             self._builder = builder
         return self._builder
 
@@ -267,25 +265,6 @@ class EmbeddedStore(StoreBase):
                 if label == schema.CLAIM and self._builder is not None:
                     self._builder.claims.discard(key.partition(":")[2])
 
-    def _absorb(self, old: str, new: str) -> None:
-        """Merge the node ``old`` into ``new``: its properties and its edges."""
-        db = self._db
-        found = db.execute("SELECT props FROM nodes WHERE key=?", (old,)).fetchone()
-        into = db.execute("SELECT props FROM nodes WHERE key=?", (new,)).fetchone()
-        if found is None or into is None:
-            return
-        props = merge_props(json.loads(into[0]), json.loads(found[0]))
-        db.execute(
-            "UPDATE nodes SET props=? WHERE key=?", (json.dumps(props, ensure_ascii=False), new)
-        )
-        db.execute(
-            "INSERT OR REPLACE INTO edges(src, type, dst, k, props) "
-            "SELECT src, type, ?, k, props FROM edges WHERE dst=?",
-            (new, old),
-        )
-        db.execute("DELETE FROM edges WHERE dst=? OR src=?", (old, old))
-        db.execute("DELETE FROM nodes WHERE key=?", (old,))
-
     def _insert(self, rows: ArticleRows) -> None:
         db = self._db
         for n in rows.nodes:
@@ -305,8 +284,6 @@ class EmbeddedStore(StoreBase):
                 for e in rows.edges
             ],
         )
-        for old, new in rows.merges:
-            self._absorb(old, new)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -487,7 +464,7 @@ class EmbeddedStore(StoreBase):
             ):
                 if src in G and dst in G:
                     G.add_edge(src, dst, key=type_, **json.loads(props))
-        return G
+        return canonicalise(G) if not labels else G
 
     def close(self) -> None:
         with self._lock:

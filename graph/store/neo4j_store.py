@@ -21,6 +21,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError
 from graph import schema
 from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.errors import NotFoundError, StoreError, StoreUnavailableError
+from graph.identity import canonicalise
 from graph.model import Article, Attribution
 from graph.search import CANDIDATES_PER_LABEL, Candidate, Hit, normalise, rank
 from graph.store import cypher
@@ -101,11 +102,9 @@ class Neo4jStore(StoreBase):
 
     @property
     def builder(self) -> GraphBuilder:
-        """The row builder, seeded with the people and claims already stored."""
+        """The row builder, seeded with the claims already stored."""
         if self._builder is None:
             builder = GraphBuilder()
-            for row in self._read(cypher.PEOPLE):
-                builder.people.add(row["id"], row["name"] or "", row["roles"] or [])
             for row in self._read(cypher.CLAIMS):
                 builder.claims.add(row["id"], row["text"] or "", row["claim_group"] or row["id"])
             self._builder = builder
@@ -230,14 +229,6 @@ class Neo4jStore(StoreBase):
             )
         for (rel, start_label, end_label), edge_rows in edges.items():
             self._unwind(tx, cypher.MERGE_EDGE[(rel, start_label, end_label)], edge_rows)
-        for rows in written:
-            for old_key, new_key in rows.merges:
-                old, new = schema.split_key(old_key)[1], schema.split_key(new_key)[1]
-                if tx.run(cypher.ABSORB_SOURCE, old=old, new=new).single() is None:
-                    continue
-                tx.run(cypher.MOVE_ATTRIBUTED_TO, old=old, new=new).consume()
-                tx.run(cypher.MOVE_VIA, old=old, new=new).consume()
-                tx.run(cypher.DELETE_NODES[schema.SOURCE], ids=[old]).consume()
         tx.run(cypher.BUMP_VERSION, token=secrets.token_hex(8)).consume()
 
     # -- reading -----------------------------------------------------------------------------
@@ -372,7 +363,7 @@ class Neo4jStore(StoreBase):
             dst = schema.node_key(r["end_label"], r["end"])
             if src in G and dst in G:
                 G.add_edge(src, dst, key=r["type"], **r["props"])
-        return G
+        return canonicalise(G) if not labels else G
 
     def clear(self) -> None:
         """Delete every node of the schema's labels (for tests and benchmarks)."""

@@ -90,6 +90,10 @@ CUE_LEMMAS = (SPEECH_VERBS | LEARNED_VERBS) - LOW_PRECISION
 # Cue verbs with no source of their own: "X seemed to Y", "X appears Y".
 RAISING_VERBS = words("seem appear")
 
+# Cues only with a clause or a quotation: "claimed that Y", not "claimed the final spot";
+# "saw that Y", not "had seen a lead evaporate"; "looked set to", not "looked awkward".
+NEEDS_CLAUSE = words("claim see look")
+
 # "call" is a cue only with a second complement ("called it a hoax", "called for").
 NEEDS_SECOND_COMPLEMENT = words("call name")
 

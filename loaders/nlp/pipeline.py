@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from graph.model import Article, Attribution, AttributionKind, Mention, Source, SourceType, Span
 from graph.outlets import OutletRegistry, default_registry
 from loaders.nlp.according import according_candidates, colon_candidates
+from loaders.nlp.boilerplate import mask
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.chains import dedupe, merge_nested
 from loaders.nlp.coref import Resolver
@@ -43,13 +44,13 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Attribution]:
         """The attributions of one article, in text order."""
-        return attributions(article, self.nlp(article.text), self.registry)
+        return attributions(article, self.nlp(mask(article.text)), self.registry)
 
     def extract_many(
         self, articles: Iterable[Article], processes: int = 1, batch_size: int = 32
     ) -> Iterator[tuple[Article, list[Attribution]]]:
         """``(article, attributions)`` for each article, lazily and in input order."""
-        pairs = ((article.text, article) for article in articles)
+        pairs = ((mask(article.text), article) for article in articles)
         for doc, article in self.nlp.pipe(
             pairs, as_tuples=True, n_process=max(1, processes), batch_size=batch_size
         ):
@@ -89,7 +90,11 @@ def paragraph_sents(doc: Doc) -> Iterator[SpacySpan]:
 
 
 def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[Attribution]:
-    """Turn the candidates found in ``doc`` (the parse of ``article.text``) into attributions."""
+    """Turn the candidates found in ``doc`` into attributions.
+
+    ``doc`` is the parse of ``article.text`` with its page furniture masked
+    (:func:`loaders.nlp.boilerplate.mask`, same length): offsets are the article's.
+    """
     text = article.text
     own = _own_outlet(article, registry)
     resolver = Resolver(doc, registry)
@@ -121,15 +126,16 @@ def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[A
                     channel=cand.channel,
                 )
             )
-    out.extend(_credits(article, registry))
+    out.extend(_credits(article, doc.text, registry))
     out.sort(key=lambda a: (a.cue.start, a.source.span.start if a.source else -1))
     return out
 
 
 def _mention(ref: SourceRef, resolver: Resolver, text: str) -> Mention:
-    source = resolver.resolve(ref.referent)
+    source, sure, sex = resolver.resolution(ref.referent)
     resolver.add(ref.referent, source)
-    return Mention(span=Span.of(text, ref.span.start_char, ref.span.end_char), source=source)
+    span = Span.of(text, ref.span.start_char, ref.span.end_char)
+    return Mention(span=span, source=source, confidence=sure, gender=sex)
 
 
 def _own_outlet(article: Article, registry: OutletRegistry) -> str | None:
@@ -143,7 +149,7 @@ def _is(mention: Mention, outlet: str | None) -> bool:
     return outlet is not None and mention.source.name == outlet
 
 
-def _credits(article: Article, registry: OutletRegistry) -> list[Attribution]:
+def _credits(article: Article, masked: str, registry: OutletRegistry) -> list[Attribution]:
     text = article.text
     return [
         Attribution(
@@ -160,5 +166,5 @@ def _credits(article: Article, registry: OutletRegistry) -> list[Attribution]:
             confidence=0.9,
             extra=(("photographer", credit.photographer),),
         )
-        for credit in find_credits(text, registry)
+        for credit in find_credits(masked, registry)
     ]

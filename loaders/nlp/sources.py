@@ -1,9 +1,10 @@
 """Source phrases: split coordinated subjects, then type and name each one.
 
 A source is typed as an outlet (by the outlet registry), a person (a named
-person, titles and appositions kept as its role), an organisation, or an
-anonymous descriptor ("a US official", "people familiar with the matter").
-Pronouns are left for :mod:`loaders.nlp.coref`.
+person, titles and appositions kept as its role), an organisation, an
+anonymous descriptor ("a US official", "people familiar with the matter") or
+a document ("the report", "a letter"). Pronouns are left for :mod:`loaders.nlp.coref`;
+title words come from :mod:`graph.names`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Source, SourceType
+from graph.names import TITLES
 from graph.outlets import OutletRegistry
 from loaders.nlp.candidate import SourceRef
 from loaders.nlp.cues import words
@@ -32,16 +34,12 @@ ORG_NOUNS = words(
     """
 )
 
-# Words that come before a name but are not part of it.
-TITLES = words(
+# Heads of phrases that name a document: "a letter", "the report", "state data".
+DOCUMENT_NOUNS = words(
     """
-    mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col.
-    sgt sgt. adm adm. maj maj. capt capt. prof prof. president secretary senator
-    governor minister spokesman spokeswoman spokesperson general lieutenant colonel
-    admiral judge justice sir lord lady rev rev. father sister chairman chairwoman
-    mayor councillor councilor councilman councilwoman chancellor premier prime ambassador
-    director chief commissioner sheriff attorney inspector deputy vice speaker leader
-    representative congressman congresswoman dr. pope king queen prince princess
+    report letter data datum filing poll survey study statement tweet document memo memorandum
+    analysis email e-mail post complaint indictment lawsuit affidavit transcript record
+    records audit review figures statistics census assessment dossier note
     """
 )
 
@@ -151,6 +149,9 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return _person(span, root, ent)
     core_start, core_end = _core(span, root)
     name = _strip_the(span.doc[core_start:core_end].text)
+    if root.pos_ == "NOUN" and root.lemma_.lower() in DOCUMENT_NOUNS and not _own_or_hearsay(span):
+        # "the report", "state environmental data reviewed by the Post": a document
+        return Source(name=name, type=SourceType.DOCUMENT)
     if root.tag_ in ("NNPS", "NNS") and (ent is None or ent.label_ == "NORP"):
         # "three Russians who know", "Syrian officials": people described, not named
         return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
@@ -168,6 +169,15 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=name, type=SourceType.ORGANIZATION, role=_appos(root))
     text = span.text.strip(" ,;:")
     return Source(name=text, type=SourceType.ANONYMOUS)
+
+
+def _own_or_hearsay(span: Span) -> bool:
+    """ "our data", "his letter" (the speaker's own) and "media reports" (hearsay) name
+    no document of their own."""
+    first = span[0].lower_
+    return first in ("our", "my", "his", "her", "their", "its", "your") or any(
+        t.lower_ in ("media", "news", "press") for t in span
+    )
 
 
 def _outlet(span: Span, root: Token, registry: OutletRegistry) -> str | None:
@@ -225,7 +235,8 @@ def _looks_like_a_name(span: Span, root: Token) -> bool:
 def _person(span: Span, root: Token, ent: Span | None) -> Source:
     doc = span.doc
     start, end = (ent.start, ent.end) if ent is not None else (root.i, root.i + 1)
-    if ent is None:
+    if ent is None or ent.label_ != "PERSON":
+        # the tagger missed the name or took part of it for an organisation: "Ana [Vell]"
         while (
             start > span.start and doc[start - 1].pos_ == "PROPN" and not is_title(doc[start - 1])
         ):

@@ -26,6 +26,7 @@ from loaders.nlp.cues import (
     HEARSAY_PASSIVES,
     HEDGES,
     MODALS,
+    NEEDS_CLAUSE,
     NEGATIONS,
     RAISING_VERBS,
     REFUSED_ACTS,
@@ -70,7 +71,11 @@ def verb_candidates(sent: Span, quotes: Sequence[tuple[int, int]]) -> list[Candi
 
 
 def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
-    """The subject of ``verb`` (borrowed from a governing verb) and whether it is passive."""
+    """The subject of ``verb`` (borrowed from a governing verb) and whether it is passive.
+
+    "That prompted the ambassador to say": the one who says is the object of "prompted";
+    "a letter asking him": the one asking is the letter.
+    """
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "agent":
@@ -80,6 +85,12 @@ def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
         if child.dep_ in SUBJECT_DEPS:
             return child, passive or child.dep_ == "nsubjpass"
     governor = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and governor.pos_ in ("NOUN", "PROPN"):
+        return governor, passive  # "a letter asking him to resign"
+    if verb.dep_ == "xcomp":
+        objs = [c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i]
+        if objs:
+            return objs[0], passive  # "prompted the ambassador to say"
     if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
         governor = governor.head  # "by saying", "after saying"
     elif verb.dep_ not in INHERIT_DEPS:
@@ -104,6 +115,8 @@ def _speech(
         return None
     kind = AttributionKind.DENIAL if lemma in DENIAL_VERBS else AttributionKind.STATEMENT
     own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in verb.children)
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not own_subject:
+        return None  # "When asked if X, Netanyahu responded": he was asked, he did not ask
     if not own_subject and lemma in SPEECH_VERBS:
         linear = _linear_clause(sent, verb)
         if linear is not None:
@@ -130,6 +143,8 @@ def _speech(
     left, right = clause_bounds(verb, subject)
     quote = adjacent_quote(sent, left, right, quotes) if lemma in SPEECH_VERBS else None
     content: tuple[int, int] | None = quote
+    if quote is None and lemma in NEEDS_CLAUSE and not _has_clause(verb):
+        return None
     if quote is None:
         found = clause_content(verb, sent, skip=citing)
         rng: tuple[int, int] | None = None
@@ -167,6 +182,10 @@ def _speech(
         cand.sources = source_refs(obj)
         consumed.add(citing.i)
     return cand
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _inverted_subject(verb: Token) -> Token | None:

@@ -42,6 +42,7 @@ def test_attribution_record_carries_spans_and_resolved_names() -> None:
         "name": "Ana Varela",
         "type": "person",
         "role": "mayor",
+        "resolution": 1.0,
     }
     assert record["cue"] == {"text": "said", "start": 11, "end": 15}
     assert record["content"]["text"] == "the bridge opens"

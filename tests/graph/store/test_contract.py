@@ -102,12 +102,21 @@ def test_same_outlet_under_two_names_is_one_node(store: GraphStore) -> None:
     }
 
 
+def _cited(G: nx.MultiDiGraph, key: str) -> set[str]:
+    """The article ids of the attributions to ``key`` in the graph the analyses read."""
+    return {
+        str(G.nodes[u]["article_id"])
+        for u, _, t in G.in_edges(key, keys=True)
+        if t == "ATTRIBUTED_TO"
+    }
+
+
 def test_surname_mention_in_later_article_joins_the_full_name(store: GraphStore) -> None:
     _load_all(store)
-    person = store.node("Source:person-lina-ostrova")
-    assert person is not None and person["roles"] == ["Mayor"]
-    assert store.node("Source:person-ostrova") is None
-    assert len(store.attributions(source_id="person-lina-ostrova")) == 2
+    G = store.to_networkx()
+    assert G.nodes["Source:person-lina-ostrova"]["roles"] == ["Mayor"]
+    assert "Source:person-ostrova" not in G
+    assert len(_cited(G, "Source:person-lina-ostrova")) == 2
 
 
 def test_same_claim_from_two_outlets_is_one_claim_or_linked(store: GraphStore) -> None:
@@ -211,7 +220,9 @@ def test_to_networkx_returns_schema_graph_filtered_by_labels(store: GraphStore) 
     _load_all(store)
     G = store.to_networkx()
     counts = store.counts()
-    assert G.number_of_nodes() == sum(counts["nodes"].values())
+    # stored as written; read with people resolved across articles ("Ostrova" joins
+    # "Lina Ostrova"), so the graph read has no more nodes than stored, and every edge
+    assert G.number_of_nodes() <= sum(counts["nodes"].values())
     assert G.number_of_edges() == sum(counts["relationships"].values())
     for _, _, key in G.edges(keys=True):
         assert key in schema.REL_TYPES
@@ -220,18 +231,15 @@ def test_to_networkx_returns_schema_graph_filtered_by_labels(store: GraphStore) 
     assert {k for _, _, k in sub.edges(keys=True)} == {"PUBLISHED_BY"}
 
 
-def test_full_name_seen_later_absorbs_the_surname_only_source(store: GraphStore) -> None:
+def test_full_name_stored_later_claims_the_surname_only_mentions(store: GraphStore) -> None:
     (a1, ats1), (a2, ats2) = harbour_articles()
     store.write_article(a2, ats2)  # only "Ostrova" here
-    assert store.node("Source:person-ostrova") is not None
+    assert "Source:person-ostrova" in store.to_networkx()
     store.write_article(a1, ats1)  # "Mayor Lina Ostrova"
-    assert store.node("Source:person-ostrova") is None
-    person = store.node("Source:person-lina-ostrova")
-    assert person is not None and person["roles"] == ["Mayor"]
-    assert {a["article_id"] for a in store.attributions(source_id="person-lina-ostrova")} == {
-        a1.id,
-        a2.id,
-    }
+    G = store.to_networkx()
+    assert "Source:person-ostrova" not in G
+    assert G.nodes["Source:person-lina-ostrova"]["roles"] == ["Mayor"]
+    assert _cited(G, "Source:person-lina-ostrova") == {a1.id, a2.id}
     before = store.counts()
     store.write_articles([(a2, ats2), (a1, ats1)])
     assert store.counts() == before
@@ -254,7 +262,7 @@ def test_claims_and_people_from_an_earlier_session_are_matched(
         other.write_article(a2, ats2)
         counts = other.counts()
         assert counts["relationships"]["SIMILAR_TO"] == 1
-        assert other.node("Source:person-ostrova") is None
+        assert "Source:person-ostrova" not in other.to_networkx()
     finally:
         other.close()
 

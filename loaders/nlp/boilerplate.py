@@ -1,0 +1,106 @@
+"""Page furniture masked out before NLP: share widgets, captions' labels, credits, prompts.
+
+Text taken from the web carries what the page showed around the story: "Click to
+share on Twitter (Opens in new window)", "Image copyright AP Image caption",
+"Skip Ad ... x Embed x Share", newsletter prompts ending in "Invalid Email",
+"(Photo: Name, Agency)", "Read more", "Read or Share this story: URL", bylines,
+gallery counters ("Getty Images 22"). :func:`mask` blanks them, character for
+character, so every offset found in the masked text points at the same place in
+the original; each blanked stretch starts with a full stop and a line break, so
+the parser ends the sentence there and no sentence runs across it.
+
+>>> text = "Police said two died. Click to share on Twitter (Opens in new window) More later."
+>>> masked = mask(text)
+>>> len(masked) == len(text), masked[21:30].strip(), masked.split()[-2:]
+(True, '.', ['More', 'later.'])
+"""
+
+from __future__ import annotations
+
+import re
+
+_CAP = r"[A-Z][\w.'’&-]*"
+_NAMES = rf"{_CAP}(?:[ -]{_CAP}){{0,5}}"
+_STOP = r"(?!(?:He|She|They|It|We|I|The|A|An|By|In|On|At|Read|But|And|As|This|That)\b)"
+_CREDIT = rf"{_STOP}{_CAP}(?: {_STOP}{_CAP}){{0,3}}"
+_SOCIAL = r"(?:WhatsApp|Facebook|Twitter|Pinterest|LinkedIn|Reddit|Email|Google\+?|Messenger)"
+
+FURNITURE = re.compile(
+    "|".join(
+        (
+            rf"Click to share on {_SOCIAL} \(Opens in new window\)",
+            r"(?:Share|Tweet|Email|Pin|Embed) (?:this|on) (?:story|article|video|"
+            rf"{_SOCIAL})(?: \(Opens in new window\))?",
+            r"Get [\w ]{0,30}updates directly to your inbox \+ Subscribe Thank you for "
+            r"subscribing! Could not subscribe, try again later Invalid Email",
+            r"(?:Sign up|Subscribe) (?:for|to) (?:our|the) [\w ]{0,30}newsletters?",
+            r"Invalid Email",
+            r"Skip Ad(?: Ad Loading\.\.\.)?(?: x)?(?: Embed x Share)?",
+            r"\b\d+ of \d+ Full Screen Autoplay Close",
+            r"\bx Embed x Share",
+            r"\bView Photos\b",
+            r"Video Loading Video Unavailable Click to play Tap to play The video will start "
+            r"in \d+ Cancel Play now(?: Watch this video again)?(?: Video will play in)?"
+            r"(?: Share this video)?(?: Watch Next)?",
+            r"Play slideshow(?: \S+(?: Images)?(?: for \w+)? \d+ of \d+)?",
+            rf"Image copyright (?:{_NAMES} )??(?=Image caption)",
+            rf"Image copyright {_CREDIT}",
+            r"\b(?:Image|Media) caption\b",
+            r"\(Photo: [^()]{1,80}\)",
+            r"\((?:[A-Z][\w.&-]*[ /]?){1,4}(?:Images|Photo|Getty|Pressphoto Agency|Press)\)",
+            r"\((?:[A-Z]{2,}[A-Z ]*/[^()]{1,60})\)",
+            r"\b(?:AP:Associated Press|PA:Press Association|EPA|Sky News|Rex Features)"
+            r" \d{1,3}(?= [A-Z])",
+            r"\bGetty Images(?: for \w+)?(?: \d{1,3}(?: of \d{1,3})?(?= [A-Z(]))?",
+            r"TPX IMAGES OF THE DAY",
+            r"\bGETTY\b",
+            r"\b(?:GETTY|Getty|PA|AP|EPA|AFP|REX|Twitter/@\w+) \d{1,3}/\d{1,3}\b",
+            r"\bCLOSE\b",
+            r"Read or Share this story: \S+",
+            r"\b(?:READ MORE|Read more)(?::| ?›)?(?= [A-Z\"“]|\s*$)",
+            r"Follow @?[\w ]{1,40} on (?:Twitter|Facebook|Instagram):? @\w+",
+            rf"Contributing: {_CREDIT}",
+            rf"\bBy {_CAP} {_CAP}(?: {_CAP})?, (?:[\w.'’-]+ ){{0,5}}"
+            r"(?:reporter|correspondent|editor|writer)\b",
+            r"\bCaption(?= [A-Z])",
+            r"\bAdvertisement\b",
+            r"\bYou might also like:?",
+            r"Your browser does not support (?:this )?(?:interactive content|video)\.?",
+            # an embedded tweet's signature: "— Neil R (@neil) November 8, 2016"
+            r"(?:--|—|–) ?[^()\n]{1,40} \(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}",
+            r"\bpic\.twitter\.com/\w+",
+            # a caption's pointer: "Above Clinton speaks", "Pictured: the pier"
+            r"\b(?:Above|Below|Pictured|Inset)(?::|(?= [A-Z][a-z]))",
+        )
+    )
+)
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the furniture in ``text``, in order.
+
+    >>> t = "Image copyright AP Image caption Ann Lee at the port. Ann Lee said it reopens."
+    >>> [t[s:e] for s, e in spans(t)]
+    ['Image copyright AP ', 'Image caption']
+    """
+    return [(m.start(), m.end()) for m in FURNITURE.finditer(text) if m.end() > m.start()]
+
+
+def mask(text: str) -> str:
+    """``text`` with its furniture blanked (same length; ".\\n" opens each blank)."""
+    found = spans(text)
+    if not found:
+        return text
+    out = []
+    last = 0
+    for start, end in found:
+        out.append(text[last:start])
+        out.append(".\n" + " " * (end - start - 2) if end - start >= 2 else " ")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def masked_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps furniture."""
+    return any(s < end and start < e for s, e in spans(text))

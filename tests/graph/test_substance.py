@@ -1,0 +1,40 @@
+"""A claim needs substance: pronouns, names and function words make no Claim node."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.build import build_graph
+from graph.model import Article, SourceType
+from graph.substance import has_substance
+from tests.graph.factory import attribution
+
+
+@pytest.mark.parametrize("content", ["it", "him", "you", "sick", "Clinton", "In 2011", "of the"])
+def test_a_pronoun_a_name_or_one_word_is_no_claim(content: str) -> None:
+    assert not has_substance(content)
+
+
+@pytest.mark.parametrize(
+    "content", ["the pier will reopen in May", "that he would win", "fares rise"]
+)
+def test_a_statement_is_a_claim(content: str) -> None:
+    assert has_substance(content)
+
+
+def test_junk_content_keeps_its_attribution_but_makes_no_claim() -> None:
+    text = "Ana Ruiz criticized him. Ana Ruiz said the pier will reopen in May."
+    art = Article.create(text=text, url="https://example.org/junk")
+    atts = [
+        attribution(art, cue="criticized", content="him", source=("Ana Ruiz", SourceType.PERSON)),
+        attribution(
+            art,
+            cue="said",
+            content="the pier will reopen in May",
+            source=("Ana Ruiz", SourceType.PERSON),
+        ),
+    ]
+    G = build_graph([(art, atts)])
+    claims = [d["text"] for _, d in G.nodes(data=True) if d["label"] == "Claim"]
+    assert claims == ["the pier will reopen in May"]
+    assert len([k for k, d in G.nodes(data=True) if d["label"] == "Attribution"]) == 2

@@ -1,0 +1,68 @@
+"""Page furniture is masked before NLP, offsets keep pointing into the original text.
+
+Sentences and furniture written for the tests (in the shape web pages print them).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.nlp.boilerplate import mask, spans
+from tests.loaders.nlp.helpers import Extract
+
+FURNITURE = [
+    "Click to share on Twitter (Opens in new window)",
+    "Image copyright Reuters Image caption",
+    "Media caption",
+    "Skip Ad Ad Loading... x Embed x Share",
+    "Get daily updates directly to your inbox + Subscribe Thank you for subscribing! "
+    "Could not subscribe, try again later Invalid Email",
+    "(Photo: Jana Holt, Harbour Wire)",
+    "Getty Images 12",
+    "Read more:",
+    "Read or Share this story: http://example.org/x1",
+    "TPX IMAGES OF THE DAY",
+    "CLOSE",
+    "By Ida Marsh, Ledger harbour correspondent",
+    "Your browser does not support this interactive content",
+    "You might also like:",
+    "— Ola Bern (@olabern) March 3, 2021",
+]
+
+
+@pytest.mark.parametrize("furniture", FURNITURE)
+def test_furniture_is_masked_and_the_story_kept(furniture: str) -> None:
+    text = f"The ferry left at noon. {furniture} Mayor Ana Ruiz said the pier reopens."
+    masked = mask(text)
+    assert len(masked) == len(text)
+    start = text.index(furniture)
+    assert not any(c.isalnum() for c in masked[start : start + len(furniture)])
+    assert masked[:start] == text[:start]
+    assert masked.endswith("Mayor Ana Ruiz said the pier reopens.")
+
+
+def test_ordinary_words_that_look_like_furniture_stay() -> None:
+    text = "More people shared the post. The close vote was read more slowly by the clerk."
+    assert spans(text) == []
+
+
+def test_no_source_or_role_is_made_of_furniture(extract: Extract) -> None:
+    text = (
+        "Image copyright Harbour Wire Image caption Ana Ruiz at the pier "
+        "Click to share on Facebook (Opens in new window) "
+        "Get daily updates directly to your inbox + Subscribe Thank you for subscribing! "
+        "Could not subscribe, try again later Invalid Email "
+        "Port director Tomas Vela said the pier would reopen in May."
+    )
+    [a] = extract(text)
+    assert a.source is not None
+    assert a.source.source.name == "Tomas Vela"
+    assert a.source.source.role == "Port director"
+    assert text[a.source.span.start : a.source.span.end] == a.source.span.text
+
+
+def test_a_photo_credit_carries_only_its_caption(extract: Extract) -> None:
+    story = " ".join(f"The harbour board met for the {n} time on Monday." for n in range(8))
+    text = f"{story} Workers repair the pier at dawn. REUTERS/Lee Park TPX IMAGES OF THE DAY"
+    credits = [a for a in extract(text) if a.kind == "credit"]
+    assert [c.content.text for c in credits if c.content] == ["Workers repair the pier at dawn."]
