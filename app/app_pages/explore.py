@@ -114,7 +114,9 @@ with st.sidebar:
         placeholder="Search people, outlets, claims, articles…",
     ).strip()
     session.set_params(q=query or None)
-    hits = _search(session.settings(), session.version(), query) if query else []
+    # Only nodes of the graph as read (people resolved across articles, graph.identity):
+    # a stored node that reading merged into another is not offered twice.
+    hits = [h for h in _search(session.settings(), session.version(), query) if h.key in G_all]
     if query and not hits:
         st.caption("No node matches.")
     elif hits:
