@@ -286,14 +286,16 @@ class Trimmed:
 
 def trim(view: nx.DiGraph, *, keep: int, must: frozenset[str] = frozenset()) -> Trimmed:
     """The ``keep`` nodes of ``view`` that matter most: ``must`` first, then outlets, then by
-    citations; the rest are counted by label.
+    citations, less any left without a link; the rest are counted by label.
 
     >>> v = nx.DiGraph()
     >>> for i in range(5):
+    ...     v.add_edge(f"Source:{i}", f"Claim:{i}")
     ...     v.add_node(f"Claim:{i}", label="Claim", citations=i)
-    >>> t = trim(v, keep=2, must=frozenset({"Claim:0"}))
+    ...     v.add_node(f"Source:{i}", label="Source", citations=i)
+    >>> t = trim(v, keep=3, must=frozenset({"Claim:0"}))
     >>> sorted(t.G), t.left_out
-    (['Claim:0', 'Claim:4'], {'Claim': 3})
+    (['Claim:0', 'Claim:4', 'Source:4'], {'Claim': 3, 'Source': 4})
     """
     if view.number_of_nodes() <= keep:
         return Trimmed(G=view, left_out={})
@@ -307,9 +309,11 @@ def trim(view: nx.DiGraph, *, keep: int, must: frozenset[str] = frozenset()) -> 
             k,
         ),
     )
-    kept = ranked[:keep]
-    left = Counter(str(data[k].get("label", "")) for k in ranked[keep:])
-    return Trimmed(G=view.subgraph(kept).copy(), left_out=dict(sorted(left.items())))
+    sub = view.subgraph(ranked[:keep]).copy()
+    # A node whose every link was cut would float alone: leave it out too.
+    sub.remove_nodes_from([k for k in list(sub) if k not in must and not sub.degree(k)])
+    left = Counter(str(data[k].get("label", "")) for k in view if k not in sub)
+    return Trimmed(G=sub, left_out=dict(sorted(left.items())))
 
 
 def complete_chains(G: nx.MultiDiGraph, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
