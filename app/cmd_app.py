@@ -3,13 +3,18 @@
 The store options are those of every store command (``--store PATH`` or
 ``--neo4j URI``); they reach the Streamlit process as the environment
 variables :func:`graph.store.open_store` reads. Streamlit runs headless, on
-127.0.0.1 by default, with usage statistics off.
+127.0.0.1 by default, with usage statistics off. It runs in a process group of
+its own, and SIGTERM, SIGINT (Ctrl-C) or SIGHUP to ``sourcetrace app`` stop
+the whole group (:func:`run_child`), so no server is left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +23,10 @@ from graph.store import STORE_ENV
 from loaders.files import DEFAULT_MAX_BYTES
 
 APP = Path(__file__).parent / "streamlit_app.py"
+# Signals that stop the app: forwarded to Streamlit's process group, then SIGKILL after
+# GRACE_S seconds.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+GRACE_S = 5.0
 
 
 def streamlit_command(port: int, address: str) -> list[str]:
@@ -74,17 +83,71 @@ def app_environment(args: argparse.Namespace, base: dict[str, str] | None = None
     return env
 
 
+class _Stop(Exception):
+    """Raised by the signal handler to leave the wait for the child."""
+
+
+def _die_with_parent() -> None:
+    """In the child, before ``exec``: get SIGKILL if ``sourcetrace app`` itself dies
+    (Linux ``PR_SET_PDEATHSIG``; elsewhere nothing)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def stop_group(proc: subprocess.Popen[bytes], signum: int, grace: float = GRACE_S) -> int:
+    """Send ``signum`` to the child's process group, wait ``grace`` seconds, then SIGKILL
+    whatever of the group is left. Returns the child's exit status."""
+    for sig in (signum, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            return proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            continue
+    return proc.wait()
+
+
+def run_child(command: list[str], env: dict[str, str], cwd: Path) -> int:
+    """Run ``command`` in a process group of its own until it exits, or until this process
+    gets SIGTERM, SIGINT or SIGHUP: then the signal goes to the whole group, which is
+    killed after :data:`GRACE_S` seconds if it is still there. Returns the child's exit
+    status, or 128 + the signal's number."""
+    got: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        if not got:
+            got.append(signum)
+            raise _Stop
+
+    # A signal before the handlers are in place kills this process the default way; the
+    # child then gets SIGKILL from _die_with_parent.
+    proc = subprocess.Popen(
+        command, env=env, cwd=cwd, start_new_session=True, preexec_fn=_die_with_parent
+    )
+    previous = {s: signal.signal(s, on_signal) for s in STOP_SIGNALS}
+    try:
+        return proc.wait()
+    except _Stop:
+        stop_group(proc, got[0])
+        return 128 + got[0]
+    finally:
+        if proc.poll() is None:  # any other way out of the wait
+            stop_group(proc, signal.SIGTERM)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     # Open (and close) the store first, so a wrong path or server fails here,
     # with a readable message, rather than inside the browser.
     store_from_args(args).close()
     command = streamlit_command(args.port, args.address)
-    # Become Streamlit rather than wait for it: a signal sent to `sourcetrace app` then
-    # reaches the server itself, and no server is left behind when this process ends.
-    os.chdir(APP.parent)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os.execve(command[0], command, app_environment(args))
+    return run_child(command, app_environment(args), APP.parent)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

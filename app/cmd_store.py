@@ -1,5 +1,8 @@
 """Store subcommands: ``ingest`` articles into a graph store, ``stats``, ``demo``.
 
+The ingestion itself is :func:`loaders.ingest.ingest` (shared with the Add page);
+this module adds the progress line, the exit status and the summary.
+
 Every command that reads or writes a store takes the same options
 (:func:`add_store_options`) and opens the store with :func:`store_from_args`:
 the embedded SQLite file by default, Neo4j with ``--neo4j URI``.
@@ -9,29 +12,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from app.cli import (
-    add_input_options,
-    add_model_options,
-    iter_articles,
-    read_options,
-    report_error,
-)
-from graph.errors import InputError
-from graph.model import Article, Attribution
+from app.cli import add_input_options, add_model_options, read_options, report_error
+from graph.errors import InputError, StoreError
 from graph.store import GraphStore, default_store_path, open_store
+from loaders.ingest import Tally, ingest, summary
 
 DEMO_CORPUS = Path(__file__).parent / "demo_corpus"
 DEMO_PATTERNS = ("*.txt", "*.jsonl")
-# Articles written per store transaction: small enough to bound memory and
-# lose little on a crash, large enough to amortise the commit.
-WRITE_BATCH = 16
 
 
 def add_store_options(parser: argparse.ArgumentParser) -> None:
@@ -102,32 +97,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_demo)
 
 
-class Tally:
-    """What an ingest did, printed as progress and as the final summary."""
+class Progress:
+    """The ``ingest: ...`` progress line on a stream, at most once a second (and at the end)."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.status = {"added": 0, "replaced": 0, "unchanged": 0}
-        self.attributions = 0
-        self.errors = 0
         self._last = 0.0
         self._printed = ""
 
-    @property
-    def articles(self) -> int:
-        return sum(self.status.values())
-
-    def line(self) -> str:
-        s = self.status
-        return (
-            f"{self.articles} articles ({s['added']} added, {s['replaced']} replaced, "
-            f"{s['unchanged']} unchanged), {self.attributions} attributions, "
-            f"{self.errors} errors"
-        )
-
-    def progress(self, *, force: bool = False) -> None:
+    def __call__(self, tally: Tally, *, force: bool = False) -> None:
         now = time.monotonic()
-        line = self.line()
+        line = tally.line()
         if (force and line != self._printed) or now - self._last >= 1.0:
             self._last = now
             self._printed = line
@@ -135,77 +115,91 @@ class Tally:
             self.stream.flush()
 
 
-def _chunks(
-    items: Iterable[tuple[Article, list[Attribution]]], size: int
-) -> Iterator[list[tuple[Article, list[Attribution]]]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
+class FirstInterrupt:
+    """While active, the first Ctrl-C (SIGINT) only asks the run to stop after the batch in
+    hand (:meth:`is_set`); a second one interrupts at once. Does nothing outside the main
+    thread, where signals cannot be handled."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._set = False
+        self._previous: Any = None
+
+    def is_set(self) -> bool:
+        return self._set
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self._set:
+            raise KeyboardInterrupt
+        self._set = True
+        self.stream.write("ingest: stopping after the current batch (Ctrl-C again to quit now)\n")
+        self.stream.flush()
+
+    def __enter__(self) -> FirstInterrupt:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
-def ingest(
+def run_ingest(
     store: GraphStore,
     inputs: Sequence[str],
     *,
     model: str | None = None,
     processes: int = 1,
+    options: Any = None,
     stream: TextIO | None = None,
-    options: object = None,
-) -> Tally:
-    """Stream ``inputs`` through extraction into ``store``; unchanged articles skip NLP."""
-    from loaders.nlp import Extractor
+    out: TextIO | None = None,
+) -> int:
+    """Ingest ``inputs`` with progress on ``stream`` (stderr); the summary goes to ``out``
+    (stdout) whatever happens, Ctrl-C and store failures included. Returns the exit status."""
+    from loaders.read import read_inputs
 
-    tally = Tally(stream or sys.stderr)
-
-    def on_error(error: InputError) -> None:
-        tally.errors += 1
-        report_error(error, tally.stream)
-
-    def fresh() -> Iterator[Article]:
-        for article in iter_articles(inputs, on_error, options):
-            if store.has_article(article.id, article.content_hash):
-                tally.status["unchanged"] += 1
-                tally.progress()
-                continue
-            yield article
-
-    extractor = Extractor(model=model)
-    results = extractor.extract_many(fresh(), processes=processes)
-    for chunk in _chunks(results, WRITE_BATCH):
-        for result in store.write_articles(chunk):
-            tally.status[result.status] += 1
-            if result.status != "unchanged":
-                tally.attributions += result.attributions
-        tally.progress()
-    tally.progress(force=True)
-    return tally
-
-
-def _summary(store: GraphStore, tally: Tally, out: TextIO) -> None:
-    counts = store.counts()
-    nodes = counts["nodes"]
-    out.write(
-        f"{tally.line()}\n"
-        f"store now holds {nodes['Article']} articles, {nodes['Attribution']} attributions, "
-        f"{nodes['Source'] + nodes['Outlet']} sources and outlets, {nodes['Claim']} claims "
-        f"({counts['relationships']['SIMILAR_TO']} similar-claim links)\n"
-    )
+    stream = stream or sys.stderr
+    progress = Progress(stream)
+    tally = Tally()
+    try:
+        with FirstInterrupt(stream) as interrupt:
+            ingest(
+                store,
+                read_inputs(inputs, options),
+                model=model,
+                processes=processes,
+                on_error=lambda e: report_error(e, stream),
+                on_progress=progress,
+                tally=tally,
+                stop=interrupt.is_set,
+            )
+    except KeyboardInterrupt:
+        tally.interrupted = True
+    finally:
+        progress(tally, force=True)
+        if tally.failure:
+            report_error(StoreError(tally.failure), stream)
+        (out or sys.stdout).write(summary(store, tally))
+    if tally.interrupted:
+        return 130
+    if tally.failure:
+        return 2
+    return 0 if tally.ok else 1
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     store = store_from_args(args)
     try:
-        tally = ingest(
+        return run_ingest(
             store,
             args.inputs,
             model=args.model,
             processes=args.processes,
             options=read_options(args),
         )
-        _summary(store, tally, sys.stdout)
     finally:
         store.close()
-    return 1 if tally.errors else 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -239,13 +233,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     inputs = demo_inputs(DEMO_CORPUS)
     store = store_from_args(args)
     try:
-        tally = ingest(store, inputs, model=args.model, processes=args.processes)
-        _summary(store, tally, sys.stdout)
+        code = run_ingest(store, inputs, model=args.model, processes=args.processes)
         where = getattr(store, "path", None) or getattr(store, "uri", "")
         sys.stdout.write(f"demo graph stored in {where}\n")
     finally:
         store.close()
-    return 1 if tally.errors else 0
+    return code
 
 
 __all__ = [
@@ -255,6 +248,6 @@ __all__ = [
     "cmd_ingest",
     "cmd_stats",
     "demo_inputs",
-    "ingest",
+    "run_ingest",
     "store_from_args",
 ]

@@ -7,7 +7,8 @@ is shaped for Gephi: the node ``label`` is the readable name (title, name or
 claim text) and the schema label moves to ``node_type``; span offsets on VIA
 edges are ``span_start``/``span_end`` (GEXF reserves ``start``/``end`` for
 time). JSON is networkx node-link data with every property as stored. CSV has
-one row per attribution with its evidence (:data:`CSV_COLUMNS`).
+one row per attribution with its evidence (:data:`CSV_COLUMNS`), written by
+:mod:`graph.csv_out` (cells that would start a spreadsheet formula get a ``'``).
 
 >>> from graph.analysis._testing import GraphBuilder
 >>> b = GraphBuilder()
@@ -19,8 +20,6 @@ Attribution:a1-1,a1,,The Harbor Ledger,2031-05-02,statement,
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any
 import networkx as nx
 
 from graph.chains import AttributionView, attribution_views, display_name
+from graph.csv_out import csv_text
 from graph.errors import SourcetraceError
 
 FORMATS = ("graphml", "gexf", "json", "csv")
@@ -161,11 +161,7 @@ def export_graph(G: nx.MultiDiGraph, fmt: str) -> bytes:
         data = nx.node_link_data(G, edges="edges")
         return (json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n").encode()
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(attribution_table(G))
-        return buf.getvalue().encode("utf-8")
+        return csv_text(attribution_table(G), CSV_COLUMNS).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 

@@ -5,60 +5,20 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
-import signal
+import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import psutil
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-
-# Every process a test starts inherits this marker, so the end of the run can find any
-# that was left behind, even one reparented away from pytest.
-RUN_MARKER = "SOURCETRACE_TEST_RUN"
-os.environ[RUN_MARKER] = secrets.token_hex(8)
-
-
-def leftover_processes() -> list[tuple[int, str]]:
-    """``(pid, command line)`` of live processes carrying this run's marker, pytest excepted."""
-    needle = f"{RUN_MARKER}={os.environ[RUN_MARKER]}".encode()
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            if needle not in (entry / "environ").read_bytes().split(b"\0"):
-                continue
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:
-            continue
-        if state != "Z":
-            found.append((int(entry.name), command.strip()))
-    return found
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Fail the run when a test left a process running (and end that process)."""
-    if not Path("/proc/self/environ").exists() or hasattr(session.config, "workerinput"):
-        return
-    left = leftover_processes()
-    for pid, _ in left:
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-    if left:
-        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-        if reporter is not None:
-            reporter.write_line("processes left behind by the tests (now killed):", red=True)
-            for pid, command in left:
-                reporter.write_line(f"  {pid}: {command[:200]}", red=True)
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(scope="session")
@@ -156,3 +116,46 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
         srv.httpd.shutdown()
         srv.httpd.server_close()
         thread.join(timeout=5)
+
+
+# --- no process left behind ----------------------------------------------------------------
+# Every process the test run starts inherits this variable (tests that build an environment
+# start from os.environ). At the end, any process still carrying it -- a child, or an orphan
+# whose parent died (a `streamlit run`, a java Bolt server, a chromium) -- fails the run.
+SESSION_MARK = "SOURCETRACE_TEST_SESSION"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    os.environ[SESSION_MARK] = f"{os.getpid()}-{uuid.uuid4().hex}"
+
+
+def _left_behind() -> list[psutil.Process]:
+    mark = os.environ.get(SESSION_MARK)
+    me = os.getpid()
+    found = {p.pid: p for p in psutil.Process(me).children(recursive=True)}
+    for p in psutil.process_iter():
+        if p.pid == me or p.pid in found:
+            continue
+        try:
+            if mark and p.environ().get(SESSION_MARK) == mark:
+                found[p.pid] = p
+        except (psutil.AccessDenied, psutil.NoSuchProcess, psutil.ZombieProcess):
+            continue
+    return list(found.values())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _, alive = psutil.wait_procs(_left_behind(), timeout=5)
+    if not alive:
+        return
+    lines = []
+    for p in alive:
+        try:
+            lines.append(f"  pid {p.pid}: {' '.join(p.cmdline())[:200]}")
+            p.kill()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    if lines:
+        print("\nprocesses started by the tests were still running (now killed):", file=sys.stderr)
+        print("\n".join(lines), file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -2,7 +2,8 @@
 
 Reading goes through :func:`loaders.read.read_inputs` (one error per bad
 input, the others go on), attributions through :class:`loaders.nlp.Extractor`,
-storage through ``GraphStore.write_article``.
+storage through :func:`loaders.ingest.ingest`, the one ingestion path (the CLI's too),
+where an article whose extraction fails is shown and the others are stored.
 
 The page reads only what the user gives it: pasted text, the bytes of
 uploaded files (never a path on the server), and http(s) URLs, which reach
@@ -17,9 +18,10 @@ from typing import Any
 
 import streamlit as st
 
-from app.view import session
-from graph.errors import InputError, SourcetraceError
+from app.view import session, untrusted
+from graph.errors import InputError
 from graph.model import Article
+from loaders.ingest import Tally, ingest
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -86,31 +88,30 @@ if submitted:
                 else:
                     articles.append(item)
     for message in errors:
-        st.error(message)
+        untrusted.alert("error", message)
     if not articles:
         if not errors:
             st.warning("Nothing to add: paste a text, upload a file or give a URL.")
         st.stop()
-    store = session.store()
     progress = st.progress(0.0, text=f"Analysing {len(articles)} article(s)…")
-    added = replaced = unchanged = found = 0
-    try:
-        from loaders.isolate import extract_each  # a failing article is shown, not fatal
 
-        results = extract_each(_extractor(), articles, lambda e: st.error(str(e)))
-        for i, (article, attributions) in enumerate(results):
-            result = store.write_article(article, attributions)
-            found += len(attributions)
-            added += result.status == "added"
-            replaced += result.status == "replaced"
-            unchanged += result.status == "unchanged"
-            name = article.title or article.url or article.origin or article.id
-            progress.progress((i + 1) / len(articles), text=f"{i + 1}/{len(articles)}: {name}")
-    except SourcetraceError as e:
-        st.error(f"Stopped: {e}")
-        st.stop()
+    def _progress(tally: Tally) -> None:
+        done = min(tally.articles, len(articles))
+        progress.progress(done / len(articles), text=f"{done}/{len(articles)} stored")
+
+    tally = ingest(
+        session.store(),
+        articles,
+        extractor=_extractor(),
+        on_error=lambda e: untrusted.alert("error", e),
+        on_progress=_progress,
+    )
     session.forget_graph()
+    if tally.failure:
+        untrusted.alert("error", f"Stopped: {tally.failure}")
+    s = tally.status
     st.success(
-        f"{added} added, {replaced} replaced, {unchanged} unchanged; {found} attribution(s) found."
+        f"{s['added']} added, {s['replaced']} replaced, {s['unchanged']} unchanged; "
+        f"{tally.attributions} attribution(s) found."
     )
     st.page_link("app_pages/overview.py", label="See the overview")

@@ -5,14 +5,12 @@ URL state: ``article`` (an Article node key).
 
 from __future__ import annotations
 
-import html
-
 import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from app.view import graphs, session
-from app.view.evidence import CSS, article_html, heading, legend_html
+from app.view import graphs, session, untrusted
+from app.view.evidence import CSS, article_html, legend_html
 from app.view.style import readable_date
 from graph import schema
 from graph.analysis import source_diversity
@@ -38,7 +36,7 @@ def _newest_first(G: nx.MultiDiGraph) -> list[str]:
 
 
 st.title("Read an article")
-st.markdown(CSS, unsafe_allow_html=True)
+untrusted.html(CSS)
 G = session.graph()
 articles = session.analysis("article-list", _newest_first)
 if not articles:
@@ -65,18 +63,18 @@ if article != wanted:
     session.set_params(article=article)
 
 data = G.nodes[article]
-st.markdown(heading(session.node_name(G, article), 2), unsafe_allow_html=True)
-st.caption(f"{data.get('outlet') or '(no outlet)'} · {readable_date(data.get('published'))}")
+untrusted.html(untrusted.heading(session.node_name(G, article), 2))
+untrusted.caption(f"{data.get('outlet') or '(no outlet)'} · {readable_date(data.get('published'))}")
 if data.get("url"):
     st.text(str(data["url"]))
 
 records = graphs.attributions_of(G, article, limit=10_000)
 text_column, mix_column = st.columns([3, 2])
 with text_column:
-    st.markdown(legend_html(), unsafe_allow_html=True)
+    untrusted.html(legend_html())
     text = str(data.get("text") or "")
     if text:
-        st.markdown(article_html(text, records), unsafe_allow_html=True)
+        untrusted.html(article_html(text, records))
     else:
         st.info("This store keeps no text for the article.")
 
@@ -110,6 +108,4 @@ with mix_column:
         st.bar_chart(kinds, horizontal=True)
     else:
         st.write("No attributions found in this article.")
-    st.markdown(
-        f"<small>Article id: <code>{html.escape(article)}</code></small>", unsafe_allow_html=True
-    )
+    untrusted.html(f"<small>Article id: <code>{untrusted.escape(article)}</code></small>")

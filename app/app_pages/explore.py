@@ -9,7 +9,6 @@ search) and ``layout`` (``chain`` for the left-to-right chain layout).
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 
 import networkx as nx
@@ -17,8 +16,8 @@ import streamlit as st
 
 from app.components.graph_view import graph_view
 from app.components.search_box import search_box
-from app.view import graphs, layout, session, style
-from app.view.evidence import CSS, evidence_html, heading, legend_html
+from app.view import graphs, layout, session, style, untrusted
+from app.view.evidence import CSS, evidence_html, legend_html
 from app.view.payload import FORCE, LAYOUTS, Prepared, build_payload, prepare
 from app.view.standalone import standalone_html
 from app.view.style import STYLES, node_name
@@ -88,7 +87,7 @@ def _search(settings: tuple[str | None, str | None], version: str, query: str) -
 
 
 st.title("Explore")
-st.markdown(CSS, unsafe_allow_html=True)
+untrusted.html(CSS)
 G_all = session.graph()
 if G_all.number_of_nodes() == 0:
     st.info("The store is empty. Add articles first.")
@@ -205,7 +204,7 @@ spec = graphs.GraphFilter(
     kinds=frozenset(kinds),
 )
 if focus and not session.store().node(focus):
-    st.warning(f"No node {focus!r} in the store; showing the whole graph.")
+    untrusted.alert("warning", f"No node {focus!r} in the store; showing the whole graph.")
     session.set_params(focus=None, expand=None)
     focus = None
 highlight = frozenset(h.key for h in hits)
@@ -261,8 +260,8 @@ with detail_column:
     else:
         data = G_all.nodes[selected]
         label = str(data.get("label", ""))
-        st.markdown(heading(node_name(data)), unsafe_allow_html=True)
-        st.caption(f"{STYLES.get(label, {}).get('name', label)} · `{selected}`")
+        untrusted.html(untrusted.heading(node_name(data)))
+        untrusted.caption(f"{STYLES.get(label, {}).get('name', label)} · {selected}")
         facts = {
             k: v
             for k, v in data.items()
@@ -287,9 +286,7 @@ with detail_column:
             )
         records = graphs.attributions_of(G_all, selected, limit=30)
         if records:
-            st.markdown(
-                f"**Evidence** ({len(records)}) &nbsp; {legend_html()}", unsafe_allow_html=True
-            )
+            untrusted.html(f"<b>Evidence</b> ({len(records)}) &nbsp; {legend_html()}")
         for record in records:
             article = record.get("article")
             where = []
@@ -298,9 +295,8 @@ with detail_column:
             if article:
                 where.append(session.node_name(G_all, article))
             kind = str(record.get("kind") or "statement")
-            meta = html.escape(" · ".join([*where, kind]))
-            st.markdown(
+            meta = untrusted.escape(" · ".join([*where, kind]))
+            untrusted.html(
                 f'<div class="st-evidence-row"><small>{meta}</small><br>'
-                f"{evidence_html(record)}</div>",
-                unsafe_allow_html=True,
+                f"{evidence_html(record)}</div>"
             )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from app.view import reports, session
+from app.view import reports, session, untrusted
 from app.view.style import readable_date
 from graph.analysis import ORIGIN_RULE, circular_citations, claim_origins
 from graph.analysis.independence import CIRCULAR, INDEPENDENT, SINGLE_OUTLET, SINGLE_SOURCE
@@ -231,6 +231,6 @@ circular_table = pd.DataFrame(
 )
 ranked_table(circular_table, key="circular-table", empty="No circular reporting in this corpus.")
 for c in circular:
-    with st.expander(f"Evidence: {' → '.join(c.outlets)}: {c.text[:80]}"):
+    with st.expander(untrusted.label(f"Evidence: {' → '.join(c.outlets)}: {c.text[:80]}")):
         for citation in c.citations:
             st.text(f"{citation.citing} cites {citation.cited}:\n{citation.sentence}")

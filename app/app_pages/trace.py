@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.components.graph_view import graph_view
-from app.view import graphs, session
+from app.view import graphs, session, untrusted
 from app.view.chains_html import CSS as CHAIN_CSS
 from app.view.chains_html import chain_html, independence_html
 from app.view.evidence import CSS, evidence_html, legend_html
@@ -28,7 +28,7 @@ def _trace(settings: tuple[str | None, str | None], version: str, claim: str) ->
 
 
 st.title("Trace a claim")
-st.markdown(CSS + CHAIN_CSS, unsafe_allow_html=True)
+untrusted.html(CSS + CHAIN_CSS)
 G = session.graph()
 origins = session.analysis("claim_origins", claim_origins)
 if not origins:
@@ -53,24 +53,24 @@ if claim != session.param("claim"):
     session.set_params(claim=claim)
 result = by_claim[claim]
 
-st.markdown(independence_html(len(result.outlets), result.origins), unsafe_allow_html=True)
-st.caption(
-    f"Verdict: **{result.verdict}** · {result.articles} article(s), "
+untrusted.html(independence_html(len(result.outlets), result.origins))
+untrusted.caption(
+    f"Verdict: {result.verdict} · {result.articles} article(s), "
     f"{result.attributions} attribution(s) · outlets: {', '.join(result.outlets)}"
 )
 if result.named_origins:
-    st.caption("Origins: " + ", ".join(result.named_origins))
+    untrusted.caption("Origins: " + ", ".join(result.named_origins))
 with st.expander("How origins are counted"):
     st.text(ORIGIN_RULE)
 
 try:
     chains = _trace(session.settings(), session.version(), claim)
 except NotFoundError as e:
-    st.error(str(e))
+    untrusted.alert("error", e)
     st.stop()
 
 st.subheader(f"{len(chains)} chain(s), earliest first")
-st.markdown(legend_html(), unsafe_allow_html=True)
+untrusted.html(legend_html())
 for chain in chains:
     names = [chain.outlet or "(unknown outlet)"]
     kinds = ["article"]
@@ -82,10 +82,10 @@ for chain in chains:
         kinds.append("unspecified")
     with st.container(border=True):
         title = chain.title or chain.url or chain.article or ""
-        st.caption(f"{readable_date(chain.published)} · {title} · {chain.kind}")
-        st.markdown(chain_html(names, kinds), unsafe_allow_html=True)
+        untrusted.caption(f"{readable_date(chain.published)} · {title} · {chain.kind}")
+        untrusted.html(chain_html(names, kinds))
         record = graphs.attribution_record(G, chain.attribution)
-        st.markdown(evidence_html(record), unsafe_allow_html=True)
+        untrusted.html(evidence_html(record))
         if chain.article:
             st.page_link(
                 "app_pages/article.py",

@@ -3,7 +3,7 @@
 >>> html_ = chain_html(["Harbor <Ledger>", "Lena Ortiz"], ["outlet", "person"])
 >>> print(html_.replace("><", ">\\n<"))
 <div class="st-chain">
-<span class="st-hop st-hop-outlet">Harbor &lt;Ledger&gt;</span>
+<span class="st-hop st-hop-outlet">Harbor &#60;Ledger&#62;</span>
 <span class="st-arrow">→</span>
 <span class="st-hop st-hop-person">Lena Ortiz</span>
 </div>
@@ -11,10 +11,11 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from typing import Final
+
+from app.view.untrusted import escape
 
 CSS: Final = """
 <style>
@@ -38,7 +39,7 @@ def _kind(kind: str) -> str:
 def chain_html(names: Sequence[str], kinds: Sequence[str]) -> str:
     """Names as pills joined by arrows; ``kinds`` (article, outlet, person, ...) colour them."""
     pills = [
-        f'<span class="st-hop st-hop-{_kind(k)}">{html.escape(n)}</span>'
+        f'<span class="st-hop st-hop-{_kind(k)}">{escape(n)}</span>'
         for n, k in zip(names, kinds, strict=True)
     ]
     return '<div class="st-chain">' + '<span class="st-arrow">→</span>'.join(pills) + "</div>"

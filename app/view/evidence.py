@@ -1,24 +1,29 @@
 """Evidence as HTML: sentences and articles with sources, cues and contents marked.
 
-Every piece of article text is escaped before it is put into HTML, so a quote
-or a name containing ``<script>`` shows as text.
+Every piece of article text goes through :func:`app.view.untrusted.escape` before it
+is put into HTML, so a quote or a name containing ``<script>`` or ``![x](url)``
+shows as text; show the result with :func:`app.view.untrusted.html`.
 
 >>> attr = {"sentence": "Ann <Lee> said it rained.", "source_text": "Ann <Lee>",
 ...         "cue": "said", "content_text": "it rained"}
 >>> evidence_html(attr)  # doctest: +NORMALIZE_WHITESPACE
-'<span class="st-evidence"><mark class="st-source">Ann &lt;Lee&gt;</mark>
- <mark class="st-cue">said</mark> <mark class="st-content">it rained</mark>.</span>'
+'<span class="st-evidence"><mark class="st-source">Ann &#60;Lee&#62;</mark>
+ <mark class="st-cue">said</mark> <mark class="st-content">it rained</mark>&#46;</span>'
 """
 
 from __future__ import annotations
 
-import html
 import re
 import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from app.view.untrusted import escape
+
+# A paragraph: from a non-space character to the last one before a blank line, whatever
+# the line breaks (``\r\n``, ``\r`` or ``\n``).
+PARAGRAPH: Final = re.compile(r"\S(?:[^\r\n]|(?:\r\n|\r|\n)(?![ \t]*(?:\r|\n|$)))*(?<=\S)")
 # Marks by priority: where spans overlap, the first listed wins.
 MARK_CLASSES: Final = ("cue", "source", "via", "content")
 CSS: Final = """
@@ -53,11 +58,12 @@ BOILERPLATE_KINDS: Final = ("credit",)
 def node_link(key: str) -> str:
     """The Explore page centred on node ``key`` (a relative link, attribute-safe).
 
-    >>> node_link("Source:person-ann-lee")
-    'explore?focus=Source%3Aperson-ann-lee&amp;node=Source%3Aperson-ann-lee'
+    >>> import html
+    >>> html.unescape(node_link("Source:person-ann-lee"))
+    'explore?focus=Source%3Aperson-ann-lee&node=Source%3Aperson-ann-lee'
     """
     quoted = urllib.parse.quote(key, safe="")
-    return html.escape(f"explore?focus={quoted}&node={quoted}")
+    return escape(f"explore?focus={quoted}&node={quoted}")
 
 
 def locate(text: str, part: str | None, start: Any = None, base: int = 0) -> tuple[int, int] | None:
@@ -105,7 +111,7 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
     """``text`` escaped, with each mark wrapped in ``<mark class="st-KIND">``.
 
     >>> highlight("a<b", [Mark(1, 2, "cue")])
-    'a<mark class="st-cue">&lt;</mark>b'
+    'a<mark class="st-cue">&#60;</mark>b'
     """
     owner: list[Mark | None] = [None] * len(text)
     rank = {k: i for i, k in enumerate(MARK_CLASSES)}
@@ -118,7 +124,7 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
         j = i
         while j < len(text) and owner[j] == owner[i]:
             j += 1
-        chunk = html.escape(text[i:j])
+        chunk = escape(text[i:j], breaks=True)
         mark = owner[i]
         if mark is None:
             out.append(chunk)
@@ -157,16 +163,14 @@ def article_html(text: str, attributions: Sequence[dict[str, Any]]) -> str:
             for m in marks_for(attribution, sentence, where[0] if isinstance(start, int) else 0)
         ]
     paragraphs = []
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+    for m in PARAGRAPH.finditer(text):
         start, end = m.span()
         clipped = [
             Mark(max(k.start, start) - start, min(k.end, end) - start, k.kind, k.node)
             for k in marks
             if k.start < end and k.end > start
         ]
-        body = highlight(text[start:end], clipped).strip()
-        if body:
-            paragraphs.append(f"<p>{body.replace(chr(10), '<br>')}</p>")
+        paragraphs.append(f"<p>{highlight(text[start:end], clipped)}</p>")
     return f'<div class="st-article">{"".join(paragraphs)}</div>'
 
 
@@ -174,12 +178,3 @@ def legend_html() -> str:
     """A one-line key to the marks."""
     names = {"source": "source", "via": "intermediary", "cue": "cue", "content": "content"}
     return " ".join(f'<mark class="st-{k}">{v}</mark>' for k, v in names.items())
-
-
-def heading(text: str, level: int = 3) -> str:
-    """An escaped HTML heading for text from an article (titles, names).
-
-    >>> heading("Dam <b>safe</b>")
-    '<h3>Dam &lt;b&gt;safe&lt;/b&gt;</h3>'
-    """
-    return f"<h{level}>{html.escape(text)}</h{level}>"

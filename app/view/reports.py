@@ -9,8 +9,6 @@ the sentence and the character offsets. :class:`ReportFilter` narrows them;
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -21,6 +19,7 @@ from app.view.style import readable_date
 from graph.analysis.independence import ClaimOrigins
 from graph.analysis.opinion import first_person, is_opinion
 from graph.chains import attribution_views, display_name
+from graph.csv_out import csv_text
 
 #: Columns of the evidence CSV, in order.
 EVIDENCE_COLUMNS: Final = (
@@ -166,9 +165,6 @@ def claim_rows(
 
 
 def csv_of(rows: Sequence[dict[str, Any]]) -> str:
-    """The evidence rows as CSV (:data:`EVIDENCE_COLUMNS`)."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=EVIDENCE_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({c: row.get(c) for c in EVIDENCE_COLUMNS} for row in rows)
-    return buf.getvalue()
+    """The evidence rows as CSV (:data:`EVIDENCE_COLUMNS`), through the one CSV writer
+    (:func:`graph.csv_out.csv_text`: cells that could start a formula are neutralised)."""
+    return csv_text(rows, EVIDENCE_COLUMNS)

@@ -40,7 +40,9 @@ def store() -> GraphStore:
     try:
         return _store(settings())
     except SourcetraceError as e:
-        st.error(f"Cannot open the graph store: {e}")
+        from app.view import untrusted
+
+        untrusted.alert("error", f"Cannot open the graph store: {e}")
         st.stop()
         raise  # unreachable: st.stop() raises
 

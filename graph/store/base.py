@@ -5,7 +5,7 @@ A contract test suite runs the same tests against each implementation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -41,6 +41,13 @@ class GraphStore(Protocol):
         self, items: Iterable[tuple[Article, Sequence[Attribution]]]
     ) -> list[WriteResult]:
         """Batched form of :meth:`write_article` (one transaction per batch)."""
+        ...
+
+    def write_stream(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> Iterator[WriteResult]:
+        """:meth:`write_articles`, lazily: reads ``items`` a batch at a time and yields the
+        results of each batch once it is committed."""
         ...
 
     def has_article(self, article_id: str, content_hash: str | None = None) -> bool:

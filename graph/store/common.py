@@ -1,11 +1,14 @@
-"""Helpers shared by the store implementations (no database code here)."""
+"""What the store implementations share: the write path (:class:`StoreBase`) and helpers
+(no database code here)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, Final, Self
 
 from graph import schema
+from graph.build import ArticleRows, GraphBuilder
 from graph.errors import StoreError
 from graph.model import Article, Attribution
 from graph.resolve import outlet_ref
@@ -16,18 +19,134 @@ Edge = tuple[str, str, str, dict[str, Any]]  # (start key, type, end key, proper
 
 
 class StoreBase:
-    """What every store does the same way on top of its own ``write_articles`` and ``close``."""
+    """The write path every store shares, on top of a few small backend hooks.
 
-    def write_articles(
-        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
-    ) -> list[WriteResult]:
+    :meth:`write_articles` cuts the input into batches (never one article twice
+    in a batch), and writes each batch in one transaction: the stored content
+    hashes decide, per article, "unchanged" (left as it is), "replaced" (its
+    attributions are deleted, then rebuilt) or "added"; the rows come from one
+    :class:`~graph.build.GraphBuilder`, seeded from the store on first use and
+    re-seeded after any failure (a rolled-back batch leaves it out of step).
+
+    A backend implements ``_seed_builder``, ``_transaction``, ``_hashes``,
+    ``_attribution_counts``, ``_delete_articles``, ``_insert`` and ``close``.
+    """
+
+    batch_rows: int = 1000  # about this many rows (nodes and edges) per transaction
+    batch_size: int = 1000  # and at most this many articles
+    _builder: GraphBuilder | None = None
+
+    # -- backend hooks -------------------------------------------------------------------------
+
+    def _seed_builder(self) -> GraphBuilder:
+        """A builder that knows the people and claims already stored."""
+        raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager[Any]:
+        """A context that yields a transaction handle, commits on success and rolls back
+        (raising :class:`~graph.errors.StoreError` for a store failure) otherwise."""
+        raise NotImplementedError
+
+    def _hashes(self, tx: Any, ids: Sequence[str]) -> dict[str, str]:
+        """``{article id: content hash}`` of the stored articles among ``ids``."""
+        raise NotImplementedError
+
+    def _attribution_counts(self, tx: Any, ids: Sequence[str]) -> dict[str, int]:
+        """``{article id: number of stored attributions}``."""
+        raise NotImplementedError
+
+    def _delete_articles(self, tx: Any, ids: Sequence[str]) -> list[str]:
+        """Delete what the articles own (and shared nodes left with nothing); the ids of the
+        claims deleted."""
+        raise NotImplementedError
+
+    def _insert(self, tx: Any, written: Sequence[ArticleRows]) -> None:
+        """Write the rows of each article, in order."""
+        raise NotImplementedError
+
+    def _stored_hash(self, article_id: str) -> str | None:
+        """The content hash of a stored article (read outside any write)."""
         raise NotImplementedError
 
     def close(self) -> None:
         raise NotImplementedError
 
+    # -- the shared write path -----------------------------------------------------------------
+
+    @property
+    def builder(self) -> GraphBuilder:
+        """The row builder, seeded with what the store holds."""
+        if self._builder is None:
+            self._builder = self._seed_builder()
+        return self._builder
+
+    def write_articles(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> list[WriteResult]:
+        return list(self.write_stream(items))
+
+    def write_stream(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> Iterator[WriteResult]:
+        for batch in self._batches(items):
+            yield from self._write_batch(batch)
+
     def write_article(self, article: Article, attributions: Sequence[Attribution]) -> WriteResult:
         return self.write_articles([(article, attributions)])[0]
+
+    def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
+        old = self._stored_hash(article_id)
+        return old is not None and (content_hash is None or old == content_hash)
+
+    def _batches(
+        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
+    ) -> Iterator[list[tuple[Article, Sequence[Attribution]]]]:
+        """Batches of about ``batch_rows`` rows, never holding one article twice."""
+        batch: list[tuple[Article, Sequence[Attribution]]] = []
+        ids: set[str] = set()
+        size = 0
+        for article, attributions in items:
+            full = size >= self.batch_rows or len(batch) >= self.batch_size
+            if article.id in ids or (batch and full):
+                yield batch
+                batch, ids, size = [], set(), 0
+            batch.append((article, attributions))
+            ids.add(article.id)
+            size += 2 + 5 * len(attributions)
+        if batch:
+            yield batch
+
+    def _write_batch(self, batch: list[tuple[Article, Sequence[Attribution]]]) -> list[WriteResult]:
+        builder = self.builder
+        try:
+            with self._transaction() as tx:
+                return self._write_in(tx, builder, batch)
+        except BaseException:
+            self._builder = None  # re-seed from the store: the rollback undid these rows
+            raise
+
+    def _write_in(
+        self, tx: Any, builder: GraphBuilder, batch: list[tuple[Article, Sequence[Attribution]]]
+    ) -> list[WriteResult]:
+        hashes = self._hashes(tx, [a.id for a, _ in batch])
+        replaced = [a.id for a, _ in batch if a.id in hashes and hashes[a.id] != a.content_hash]
+        for claim in self._delete_articles(tx, replaced) if replaced else ():
+            builder.claims.discard(claim)
+        same = [a.id for a, _ in batch if hashes.get(a.id) == a.content_hash]
+        kept = self._attribution_counts(tx, same) if same else {}
+        written: list[ArticleRows] = []
+        results: list[WriteResult] = []
+        for article, attributions in batch:
+            old = hashes.get(article.id)
+            if old == article.content_hash:
+                status, n = "unchanged", kept.get(article.id, 0)
+            else:
+                rows = builder.rows(article, attributions)
+                written.append(rows)
+                status, n = ("added" if old is None else "replaced"), rows.attributions
+            results.append(WriteResult(article_id=article.id, status=status, attributions=n))
+        self._insert(tx, written)
+        return results
 
     def __enter__(self) -> Self:
         return self

@@ -25,7 +25,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,7 +35,6 @@ from graph import schema
 from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.errors import NotFoundError, StoreError
 from graph.identity import canonicalise
-from graph.model import Article, Attribution
 from graph.search import (
     CANDIDATES_PER_LABEL,
     Candidate,
@@ -44,7 +43,6 @@ from graph.search import (
     normalise,
     rank,
 )
-from graph.store.base import WriteResult
 from graph.store.common import (
     Edge,
     StoreBase,
@@ -108,7 +106,6 @@ class EmbeddedStore(StoreBase):
         self.path = Path(path)
         self.batch_size = batch_size
         self._lock = threading.RLock()
-        self._builder: GraphBuilder | None = None
         self._check_file()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +114,8 @@ class EmbeddedStore(StoreBase):
             )
             self._db.execute("PRAGMA journal_mode=DELETE")
             self._db.execute("PRAGMA synchronous=FULL")
-            self._init_schema()
+            self._init_schema()  # its first read rolls back a hot journal a crash left
+            self._clear_stale_journal()
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"{self.path}: cannot open the store: {e}") from e
 
@@ -133,6 +131,40 @@ class EmbeddedStore(StoreBase):
             raise StoreError(f"{self.path}: cannot read the store: {e}") from e
         if head != SQLITE_MAGIC:
             raise StoreError(f"{self.path}: not a sourcetrace store (not an SQLite file)")
+
+    @property
+    def journal(self) -> Path:
+        """SQLite's rollback journal beside the store, there only while a write is under way."""
+        return self.path.with_name(self.path.name + "-journal")
+
+    def _clear_stale_journal(self) -> None:
+        """Leave no journal at rest after a crash.
+
+        A hot journal (a killed write) was rolled back by the first read. One
+        that is still there is either a live writer's (it holds the write lock)
+        or one SQLite ignores as not hot (its header was never written). Only
+        SQLite itself may remove it: a write transaction that rewrites page 1
+        with the same value makes SQLite reuse and, on commit, delete it. If
+        another writer holds the lock, its journal is its own: leave it.
+        """
+        if not self.journal.exists():
+            return
+        db = self._db
+        db.execute("PRAGMA busy_timeout=0")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:  # a live writer: its journal, not a stale one
+            return
+        finally:
+            db.execute("PRAGMA busy_timeout=10000")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            db.execute(f"PRAGMA user_version={int(version)}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
 
     def _init_schema(self) -> None:
         db = self._db
@@ -156,70 +188,43 @@ class EmbeddedStore(StoreBase):
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         db.execute("COMMIT")
 
-    # -- writing -----------------------------------------------------------------------------
+    # -- writing: the hooks of StoreBase's write path ---------------------------------------
 
-    @property
-    def builder(self) -> GraphBuilder:
-        """The row builder (its claim index lives in the file)."""
-        if self._builder is None:
-            index = SqliteClaimIndex(self._db)
-            if not len(index):  # a store written before the index existed: fill it
-                for id_, props in self._rows("SELECT id, props FROM nodes WHERE label=?", "Claim"):
-                    index.add(id_, str(props.get("text", "")), str(props.get("group", id_)))
-            builder = GraphBuilder(claims=index)
-            self._builder = builder
-        return self._builder
+    def _seed_builder(self) -> GraphBuilder:
+        """A builder whose claim index lives in the file."""
+        index = SqliteClaimIndex(self._db)
+        if not len(index):  # a store written before the index existed: fill it
+            for id_, props in self._rows("SELECT id, props FROM nodes WHERE label=?", "Claim"):
+                index.add(id_, str(props.get("text", "")), str(props.get("group", id_)))
+        return GraphBuilder(claims=index)
 
     def _rows(self, sql: str, *params: Any) -> Iterator[tuple[str, dict[str, Any]]]:
         for id_, props in self._db.execute(sql, params).fetchall():
             yield id_, json.loads(props)
 
-    def write_articles(
-        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
-    ) -> list[WriteResult]:
-        results: list[WriteResult] = []
-        it = iter(items)
-        while batch := list(islice(it, self.batch_size)):
-            results.extend(self._write_batch(batch))
-        return results
-
-    def _write_batch(self, batch: list[tuple[Article, Sequence[Attribution]]]) -> list[WriteResult]:
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            builder = self.builder
-            results: list[WriteResult] = []
             try:
                 self._db.execute("BEGIN IMMEDIATE")
-                for article, attributions in batch:
-                    old = self._content_hash(article.id)
-                    if old == article.content_hash:
-                        results.append(
-                            WriteResult(
-                                article_id=article.id,
-                                status="unchanged",
-                                attributions=self._count_owned(article.id),
-                            )
-                        )
-                        continue
-                    if old is not None:
-                        self._delete_article(article.id)
-                    rows = builder.rows(article, attributions)
-                    self._insert(rows)
-                    results.append(
-                        WriteResult(
-                            article_id=article.id,
-                            status="added" if old is None else "replaced",
-                            attributions=rows.attributions,
-                        )
-                    )
+                yield self._db
                 self._db.execute("COMMIT")
             except BaseException as e:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
-                self._builder = None  # re-seed from the file: the rollback undid the index too
                 if isinstance(e, sqlite3.Error):
                     raise StoreError(f"{self.path}: write failed: {e}") from e
                 raise
-            return results
+
+    def _hashes(self, tx: Any, ids: Sequence[str]) -> dict[str, str]:
+        return {i: h for i in ids if (h := self._content_hash(i)) is not None}
+
+    def _stored_hash(self, article_id: str) -> str | None:
+        try:
+            with self._lock:
+                return self._content_hash(article_id)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot read the store: {e}") from e
 
     def _content_hash(self, article_id: str) -> str | None:
         row = self._db.execute(
@@ -228,17 +233,24 @@ class EmbeddedStore(StoreBase):
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def _count_owned(self, article_id: str) -> int:
-        row = self._db.execute(
-            "SELECT count(*) FROM nodes WHERE owner=? AND label=?", (article_id, schema.ATTRIBUTION)
-        ).fetchone()
-        return int(row[0])
+    def _attribution_counts(self, tx: Any, ids: Sequence[str]) -> dict[str, int]:
+        counts = {}
+        for article_id in ids:
+            row = self._db.execute(
+                "SELECT count(*) FROM nodes WHERE owner=? AND label=?",
+                (article_id, schema.ATTRIBUTION),
+            ).fetchone()
+            counts[article_id] = int(row[0])
+        return counts
 
-    def _delete_article(self, article_id: str) -> None:
+    def _delete_articles(self, tx: Any, ids: Sequence[str]) -> list[str]:
+        return [claim for article_id in ids for claim in self._delete_article(article_id)]
+
+    def _delete_article(self, article_id: str) -> list[str]:
         db = self._db
         owned = [k for (k,) in db.execute("SELECT key FROM nodes WHERE owner=?", (article_id,))]
         if not owned:
-            return
+            return []
         marks = ",".join("?" * len(owned))
         shared = {
             k
@@ -249,7 +261,8 @@ class EmbeddedStore(StoreBase):
         } - set(owned)
         db.execute(f"DELETE FROM edges WHERE src IN ({marks}) OR dst IN ({marks})", owned * 2)
         db.execute("DELETE FROM nodes WHERE owner=?", (article_id,))
-        for key in shared:
+        claims = []
+        for key in sorted(shared):
             label = key.partition(":")[0]
             if label == schema.CLAIM:
                 left = db.execute(
@@ -262,10 +275,15 @@ class EmbeddedStore(StoreBase):
             if left is None:
                 db.execute("DELETE FROM edges WHERE src=? OR dst=?", (key, key))
                 db.execute("DELETE FROM nodes WHERE key=?", (key,))
-                if label == schema.CLAIM and self._builder is not None:
-                    self._builder.claims.discard(key.partition(":")[2])
+                if label == schema.CLAIM:
+                    claims.append(key.partition(":")[2])
+        return claims
 
-    def _insert(self, rows: ArticleRows) -> None:
+    def _insert(self, tx: Any, written: Sequence[ArticleRows]) -> None:
+        for rows in written:
+            self._insert_rows(rows)
+
+    def _insert_rows(self, rows: ArticleRows) -> None:
         db = self._db
         for n in rows.nodes:
             props = n.props
@@ -296,12 +314,6 @@ class EmbeddedStore(StoreBase):
         except OSError as e:
             raise StoreError(f"{self.path}: cannot read the store: {e}") from e
         return f"sqlite:{int.from_bytes(head[24:28], 'big')}:{int.from_bytes(head[28:32], 'big')}"
-
-    @_reading
-    def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
-        with self._lock:
-            old = self._content_hash(article_id)
-        return old is not None and (content_hash is None or old == content_hash)
 
     @_reading
     def counts(self) -> dict[str, dict[str, int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import neo4j
@@ -22,10 +23,8 @@ from graph import schema
 from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.errors import NotFoundError, StoreError, StoreUnavailableError
 from graph.identity import canonicalise
-from graph.model import Article, Attribution
 from graph.search import CANDIDATES_PER_LABEL, Candidate, Hit, normalise, rank
 from graph.store import cypher
-from graph.store.base import WriteResult
 from graph.store.common import (
     Edge,
     StoreBase,
@@ -56,7 +55,6 @@ class Neo4jStore(StoreBase):
         self.uri = uri
         self.database = database
         self.batch_rows = max(1, batch_rows)
-        self._builder: GraphBuilder | None = None
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -98,93 +96,36 @@ class Neo4jStore(StoreBase):
             raise StoreError(f"{self.uri}: query failed: {e}") from e
         return [r.data() for r in records]
 
-    # -- writing -----------------------------------------------------------------------------
+    # -- writing: the hooks of StoreBase's write path ---------------------------------------
 
-    @property
-    def builder(self) -> GraphBuilder:
-        """The row builder, seeded with the claims already stored."""
-        if self._builder is None:
-            builder = GraphBuilder()
-            for row in self._read(cypher.CLAIMS):
-                builder.claims.add(row["id"], row["text"] or "", row["claim_group"] or row["id"])
-            self._builder = builder
-        return self._builder
+    def _seed_builder(self) -> GraphBuilder:
+        """A builder seeded with the claims already stored."""
+        builder = GraphBuilder()
+        for row in self._read(cypher.CLAIMS):
+            builder.claims.add(row["id"], row["text"] or "", row["claim_group"] or row["id"])
+        return builder
 
-    def write_articles(
-        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
-    ) -> list[WriteResult]:
-        results: list[WriteResult] = []
-        for batch in self._batches(items):
-            results.extend(self._write_batch(batch))
-        return results
-
-    def _batches(
-        self, items: Iterable[tuple[Article, Sequence[Attribution]]]
-    ) -> Iterator[list[tuple[Article, Sequence[Attribution]]]]:
-        """Batches of about ``batch_rows`` rows, never holding one article twice."""
-        batch: list[tuple[Article, Sequence[Attribution]]] = []
-        ids: set[str] = set()
-        size = 0
-        for article, attributions in items:
-            if article.id in ids or (batch and size >= self.batch_rows):
-                yield batch
-                batch, ids, size = [], set(), 0
-            batch.append((article, attributions))
-            ids.add(article.id)
-            size += 2 + 5 * len(attributions)
-        if batch:
-            yield batch
-
-    def _write_batch(self, batch: list[tuple[Article, Sequence[Attribution]]]) -> list[WriteResult]:
-        builder = self.builder
-        written: list[ArticleRows] = []
-        results: list[WriteResult] = []
+    @contextmanager
+    def _transaction(self) -> Iterator[neo4j.Transaction]:
         try:
             with self._session() as session, session.begin_transaction() as tx:
-                hashes = {
-                    r["id"]: r["hash"]
-                    for r in tx.run(cypher.ARTICLE_HASHES, ids=[a.id for a, _ in batch])
-                }
-                replaced = [
-                    a.id for a, _ in batch if a.id in hashes and hashes[a.id] != a.content_hash
-                ]
-                removed_claims = self._delete_articles(tx, replaced) if replaced else []
-                for cid in removed_claims:
-                    builder.claims.discard(cid)
-                same = [a.id for a, _ in batch if hashes.get(a.id) == a.content_hash]
-                kept = {
-                    r["id"]: int(r["n"]) for r in tx.run(cypher.COUNT_ATTRIBUTIONS_OF, ids=same)
-                }
-                for article, attributions in batch:
-                    old = hashes.get(article.id)
-                    if old == article.content_hash:
-                        results.append(
-                            WriteResult(
-                                article_id=article.id,
-                                status="unchanged",
-                                attributions=kept.get(article.id, 0),
-                            )
-                        )
-                        continue
-                    rows = builder.rows(article, attributions)
-                    written.append(rows)
-                    results.append(
-                        WriteResult(
-                            article_id=article.id,
-                            status="added" if old is None else "replaced",
-                            attributions=rows.attributions,
-                        )
-                    )
-                self._insert(tx, written)
+                yield tx
                 tx.commit()
         except (Neo4jError, DriverError, OSError) as e:
-            for rows in written:
-                builder.forget(rows)
-            self._builder = None
             raise StoreError(f"{self.uri}: write failed: {e}") from e
-        return results
 
-    def _delete_articles(self, tx: neo4j.Transaction, ids: list[str]) -> list[str]:
+    def _hashes(self, tx: neo4j.Transaction, ids: Sequence[str]) -> dict[str, str]:
+        return {r["id"]: r["hash"] for r in tx.run(cypher.ARTICLE_HASHES, ids=list(ids))}
+
+    def _stored_hash(self, article_id: str) -> str | None:
+        rows = self._read(cypher.ARTICLE_HASH, id=article_id)
+        return str(rows[0]["hash"]) if rows else None
+
+    def _attribution_counts(self, tx: neo4j.Transaction, ids: Sequence[str]) -> dict[str, int]:
+        return {r["id"]: int(r["n"]) for r in tx.run(cypher.COUNT_ATTRIBUTIONS_OF, ids=list(ids))}
+
+    def _delete_articles(self, tx: neo4j.Transaction, ids: Sequence[str]) -> list[str]:
+        ids = list(ids)
         shared: dict[str, list[str]] = defaultdict(list)
         for r in tx.run(cypher.SHARED_OF_ARTICLES, ids=ids):
             shared[r["label"]].append(r["id"])
@@ -202,7 +143,7 @@ class Neo4jStore(StoreBase):
         for i in range(0, len(rows), self.batch_rows):
             tx.run(query, rows=rows[i : i + self.batch_rows]).consume()
 
-    def _insert(self, tx: neo4j.Transaction, written: list[ArticleRows]) -> None:
+    def _insert(self, tx: neo4j.Transaction, written: Sequence[ArticleRows]) -> None:
         owned: dict[str, list[dict[str, Any]]] = defaultdict(list)
         shared: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -236,10 +177,6 @@ class Neo4jStore(StoreBase):
     def version(self) -> str:
         rows = self._read(cypher.VERSION)
         return f"neo4j:{rows[0]['version'] if rows else 'empty'}"
-
-    def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
-        rows = self._read(cypher.ARTICLE_HASH, id=article_id)
-        return bool(rows) and (content_hash is None or rows[0]["hash"] == content_hash)
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {label: int(self._read(q)[0]["n"]) for label, q in cypher.COUNT_NODES.items()}

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from graph.model import AttributionKind
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.sources import NOMINAL, source_refs
-from loaders.nlp.spans import chars, trim
+from loaders.nlp.spans import chars, ents_in, trim
 
 
 def according_candidates(sent: Span) -> list[Candidate]:
@@ -61,7 +61,8 @@ def colon_candidates(sent: Span) -> list[Candidate]:
     )
     if not capitalised or name.root.pos_ not in NOMINAL:
         return []
-    if name.ents and name.ents[0].label_ not in ("PERSON", "ORG", "NORP"):
+    ents = ents_in(name)
+    if ents and ents[0].label_ not in ("PERSON", "ORG", "NORP"):
         return []
     start, end = trim(doc, colon.i + 1, sent.end)
     if end - start < 3:

@@ -6,10 +6,12 @@ one, the inner one is kept and the outer source joins its chain (``via``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc
 
 from graph.model import AttributionKind
-from loaders.nlp.candidate import Candidate
+from loaders.nlp.candidate import Candidate, Intervals
 from loaders.nlp.cues import REPORTED_SPEECH
 from loaders.nlp.sources import is_pronoun
 
@@ -17,6 +19,9 @@ from loaders.nlp.sources import is_pronoun
 def merge_nested(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Fold each outer reporter into the chain of the attribution it reports."""
     dropped: set[int] = set()
+    # Candidates by the position of their cue token: an inner one must lie in the outer content.
+    by_cue = sorted((doc[c.cue_token].idx, j) for j, c in enumerate(cands))
+    cue_at = [at for at, _ in by_cue]
     for i, outer in enumerate(cands):
         if (
             outer.content is None
@@ -24,7 +29,9 @@ def merge_nested(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             or not outer.sources
         ):
             continue
-        for j, inner in enumerate(cands):
+        lo, hi = bisect_left(cue_at, outer.content[0]), bisect_left(cue_at, outer.content[1])
+        for j in sorted(j for _, j in by_cue[lo:hi]):
+            inner = cands[j]
             if i == j or j in dropped or not _is_main_claim(doc, outer, inner):
                 continue
             if _cut_empty(outer, inner):
@@ -41,7 +48,11 @@ def merge_nested(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             dropped.add(i)
             break
     kept = [c for k, c in enumerate(cands) if k not in dropped]
-    return [c for c in kept if not _embedded(doc, c, kept) and not _in_source(c, kept)]
+    contents = Intervals((c.content[0], c.content[1], c) for c in kept if c.content is not None)
+    sources = Intervals(
+        (ref.span.start_char, ref.span.end_char, c) for c in kept for ref in c.sources
+    )
+    return [c for c in kept if not _embedded(doc, c, contents) and not _in_source(c, sources)]
 
 
 def _cut_empty(outer: Candidate, inner: Candidate) -> bool:
@@ -51,17 +62,12 @@ def _cut_empty(outer: Candidate, inner: Candidate) -> bool:
     return min(inner.content[1], outer.content[1]) <= inner.content[0]
 
 
-def _in_source(inner: Candidate, cands: list[Candidate]) -> bool:
+def _in_source(inner: Candidate, sources: Intervals[Candidate]) -> bool:
     """ "Three engineers who know the site said ...": "know" is part of the source phrase."""
-    return any(
-        ref.span.start_char <= inner.cue[0] < ref.span.end_char
-        for outer in cands
-        if outer is not inner
-        for ref in outer.sources
-    )
+    return any(outer is not inner for outer in sources.holding(inner.cue[0]))
 
 
-def _embedded(doc: Doc, inner: Candidate, cands: list[Candidate]) -> bool:
+def _embedded(doc: Doc, inner: Candidate, contents: Intervals[Candidate]) -> bool:
     """A cue deep inside another attribution's content: PolNeAR-style, only the outer counts."""
     cue = doc[inner.cue_token]
     return any(
@@ -73,7 +79,7 @@ def _embedded(doc: Doc, inner: Candidate, cands: list[Candidate]) -> bool:
             and inner.content[0] <= outer.content[0]
             and outer.content[1] <= inner.content[1]
         )
-        for outer in cands
+        for outer in contents.holding(cue.idx)
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -14,7 +15,14 @@ from loaders.nlp.cues import (
     NEEDS_SECOND_COMPLEMENT,
     words,
 )
-from loaders.nlp.spans import subtree_range, trim
+from loaders.nlp.spans import (
+    doc_text,
+    first_quote_after,
+    last_quote_before,
+    quote_around,
+    subtree_range,
+    trim,
+)
 
 # Children that belong to the cue's own clause, not to its content.
 CLAUSE_DEPS = words("prep dative advmod npadvmod prt agent aux neg auxpass")
@@ -25,6 +33,7 @@ ASIDE_DEPS = words("relcl appos")
 SPEAKER_PRONOUNS = words("he she they i we")
 # Text allowed between a quote and the clause that attributes it.
 GLUE = frozenset(" ,:\n—–-")
+GLUE_RUN = re.compile("[" + re.escape("".join(sorted(GLUE))) + "]*")
 
 
 def clause_bounds(verb: Token, subject: Token | None) -> tuple[int, int]:
@@ -48,22 +57,33 @@ def adjacent_quote(
 ) -> tuple[int, int] | None:
     """The quotation right before ``left`` or right after ``right`` (tokens), if any."""
     doc = sent.doc
-    text = doc.text
+    text = doc_text(doc)
     start_char = doc[left].idx
     last = doc[right - 1]
     end_char = last.idx + len(last.text)
-    before = [q for q in quotes if q[1] <= start_char and set(text[q[1] : start_char]) <= GLUE]
+    # Quotations hold marks that are not glue, so only the nearest one on each side can be
+    # separated from the clause by glue alone.
+    before = last_quote_before(quotes, start_char)
+    if before is not None and not _glue(text, before[1], start_char):
+        before = None
     right_clause = any(c.dep_ == "ccomp" and c.i > right for c in doc[right - 1].head.children)
     if (
-        before
+        before is not None
         and not right_clause
-        and _ends_open(text, *before[-1], text[before[-1][1] : start_char])
+        and _ends_open(text, *before, text[before[1] : start_char])
     ):
-        return _with_lead_in(sent, *before[-1])
-    after = [q for q in quotes if q[0] >= end_char and set(text[end_char : q[0]]) <= GLUE]
-    if after and (set(text[end_char : after[0][0]]) & set(",:") or right >= sent.end - 1):
-        return after[0]
+        return _with_lead_in(sent, *before)
+    after = first_quote_after(quotes, end_char)
+    if after is not None and not _glue(text, end_char, after[0]):
+        after = None
+    if after and (set(text[end_char : after[0]]) & set(",:") or right >= sent.end - 1):
+        return after
     return None
+
+
+def _glue(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is glue only (stops at the first other character)."""
+    return GLUE_RUN.match(text, start, end).end() == end  # type: ignore[union-attr]
 
 
 def _with_lead_in(sent: Span, start: int, end: int) -> tuple[int, int]:
@@ -289,7 +309,7 @@ def _open_paren(doc: Doc, start: int, end: int) -> int | None:
 def extend_to_quote(content: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """A content that stops inside a quotation it opened runs to the quotation's end."""
     start, end = content
-    for q_start, q_end in quotes:
-        if start <= q_start < end < q_end:
-            return start, q_end
+    around = quote_around(quotes, end)
+    if around is not None and start <= around[0]:
+        return start, around[1]
     return content

@@ -35,7 +35,7 @@ from graph.model import Source, SourceType
 from graph.names import first_name_gender, gender, holds, name_tokens, offices, surname
 from graph.outlets import OutletRegistry
 from loaders.nlp.sources import describe, is_pronoun, is_title, role_only
-from loaders.nlp.spans import find_quotes
+from loaders.nlp.spans import doc_text, find_quotes, in_quote
 
 MALE_PRONOUNS = frozenset(("he", "him", "his"))
 FEMALE_PRONOUNS = frozenset(("she", "her"))
@@ -92,7 +92,7 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._learn(ent)
-        self._quoted = find_quotes(doc.text)
+        self._quoted = find_quotes(doc_text(doc))
         # Twice: the first pass finds the people the tagger missed, the second one
         # resolves every subject knowing all of them.
         for _ in range(2):
@@ -103,7 +103,7 @@ class Resolver:
     def _salience(self) -> None:
         doc, quoted = self.doc, self._quoted
         for tok in doc:
-            if any(s <= tok.idx < e for s, e in quoted):
+            if in_quote(quoted, tok.idx):
                 continue  # what a speaker says is not who is speaking
             agent = tok.dep_ == "pobj" and tok.head.dep_ == "agent"
             if (tok.dep_ in SALIENT_DEPS or agent) and tok.pos_ in ("NOUN", "PROPN"):
@@ -212,7 +212,7 @@ class Resolver:
             return next(iter(said))
         quoted = self._quoted
         for tok in span.doc[span.end : span.sent.end]:
-            if any(s <= tok.idx < e for s, e in quoted):
+            if in_quote(quoted, tok.idx):
                 continue
             if tok.lower_ in MALE_PRONOUNS:
                 return "m"

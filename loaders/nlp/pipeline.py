@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -24,8 +25,9 @@ from loaders.nlp.coref import Resolver
 from loaders.nlp.credits import find_credits
 from loaders.nlp.models import load_model, model_name
 from loaders.nlp.nouns import noun_candidates
+from loaders.nlp.pieces import PIECE_CHARS, PIECE_TOKENS, pieces, token_estimate
 from loaders.nlp.quotes import continued_quotes, dash_signed_quotes
-from loaders.nlp.spans import find_quotes
+from loaders.nlp.spans import doc_text, find_quotes, quote_around
 from loaders.nlp.verbs import verb_candidates
 
 
@@ -44,22 +46,70 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Attribution]:
         """The attributions of one article, in text order."""
-        return attributions(article, self.nlp(mask(article.text)), self.registry)
+        [(_, found)] = self.extract_many([article])
+        return found
 
     def extract_many(
-        self, articles: Iterable[Article], processes: int = 1, batch_size: int = 32
+        self,
+        articles: Iterable[Article],
+        processes: int = 1,
+        batch_size: int = 32,
+        piece_chars: int = PIECE_CHARS,
     ) -> Iterator[tuple[Article, list[Attribution]]]:
-        """``(article, attributions)`` for each article, lazily and in input order."""
-        pairs = ((mask(article.text), article) for article in articles)
-        for doc, article in self.nlp.pipe(
-            pairs, as_tuples=True, n_process=max(1, processes), batch_size=batch_size
-        ):
-            yield article, attributions(article, doc, self.registry)
+        """``(article, attributions)`` for each article, lazily and in input order.
+
+        Each text, its page furniture masked (:func:`loaders.nlp.boilerplate.mask`, same
+        length), is parsed in pieces of at most ``piece_chars`` characters (see
+        :mod:`loaders.nlp.pieces`); every offset points into the whole text.
+        """
+
+        def texts() -> Iterator[tuple[str, tuple[Article, int, str | None]]]:
+            for article in articles:
+                masked = mask(article.text)
+                cuts = pieces(masked, piece_chars)
+                for k, (start, end) in enumerate(cuts):
+                    # the whole masked text travels with the last piece only (for credits)
+                    last = masked if k == len(cuts) - 1 else None
+                    yield masked[start:end], (article, start, last)
+
+        if processes > 1:
+            docs = self.nlp.pipe(
+                texts(), as_tuples=True, n_process=processes, batch_size=batch_size
+            )
+        else:
+            docs = self._pipe_in_budget(texts(), batch_size)
+        found: list[Attribution] = []
+        for doc, (article, base, masked) in docs:
+            found += piece_attributions(article, doc, self.registry, base)
+            if masked is not None:
+                yield article, finish(article, found, masked, self.registry)
+                found = []
+
+    def _pipe_in_budget(
+        self, items: Iterable[tuple[str, Any]], batch_size: int
+    ) -> Iterator[tuple[Doc, Any]]:
+        """``nlp.pipe(items, as_tuples=True)`` in batches of at most ``batch_size`` texts and
+        about :data:`PIECE_TOKENS` tokens: spaCy holds a whole batch in memory at once, and
+        32 pieces of a long text would be 800,000 tokens."""
+        batch: list[tuple[str, Any]] = []
+        tokens = 0
+        for text, context in items:
+            n = token_estimate(text)
+            if batch and tokens + n > PIECE_TOKENS:
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, tokens = [], 0
+            batch.append((text, context))
+            tokens += n
+            if len(batch) >= batch_size:  # now, not when the next text comes: stay lazy
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, tokens = [], 0
+        if batch:
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every rule's candidates, nested ones folded into chains."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     cands: list[Candidate] = []
     for sent in paragraph_sents(doc):
         cands.extend(verb_candidates(sent, quotes))
@@ -68,7 +118,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cands.extend(noun_candidates(sent))
     cands.extend(dash_signed_quotes(doc, quotes))
     # A cue inside a quotation is part of what the quoted speaker said.
-    cands = [c for c in cands if not any(s < c.cue[0] < e for s, e in quotes)]
+    cands = [c for c in cands if quote_around(quotes, c.cue[0]) is None]
     cands.sort(key=lambda c: c.cue)
     cands = merge_nested(doc, dedupe(cands))
     cands.extend(continued_quotes(doc, cands, quotes))
@@ -95,20 +145,43 @@ def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[A
     ``doc`` is the parse of ``article.text`` with its page furniture masked
     (:func:`loaders.nlp.boilerplate.mask`, same length): offsets are the article's.
     """
-    text = article.text
+    found = piece_attributions(article, doc, registry)
+    return finish(article, found, doc_text(doc), registry)
+
+
+def finish(
+    article: Article, found: list[Attribution], masked: str, registry: OutletRegistry
+) -> list[Attribution]:
+    """The attributions of every piece, with the article's photo credits (found in the
+    ``masked`` text), in text order."""
+    out = [*found, *_credits(article, masked, registry)]
+    out.sort(key=lambda a: (a.cue.start, a.source.span.start if a.source else -1))
+    return out
+
+
+def piece_attributions(
+    article: Article, doc: Doc, registry: OutletRegistry, base: int = 0
+) -> list[Attribution]:
+    """The attributions in ``doc``, the parse of ``article.text[base:base + len(doc.text)]``,
+    with offsets into the whole text."""
+    full = article.text
+
+    def span(start: int, end: int) -> Span:
+        return Span.of(full, base + start, base + end)
+
     own = _own_outlet(article, registry)
     resolver = Resolver(doc, registry)
     out: list[Attribution] = []
     for cand in find_candidates(doc):
-        via = [m for m in (_mention(ref, resolver, text) for ref in cand.via) if not _is(m, own)]
+        via = [m for m in (_mention(ref, resolver, span) for ref in cand.via) if not _is(m, own)]
         if cand.recipient is not None:
             outlet = registry.lookup(cand.recipient.text)
             if outlet is not None and outlet.name != own:
-                span = Span.of(text, cand.recipient.start_char, cand.recipient.end_char)
+                at = span(cand.recipient.start_char, cand.recipient.end_char)
                 via.append(
-                    Mention(span=span, source=Source(name=outlet.name, type=SourceType.OUTLET))
+                    Mention(span=at, source=Source(name=outlet.name, type=SourceType.OUTLET))
                 )
-        sources: list[Mention | None] = [_mention(ref, resolver, text) for ref in cand.sources]
+        sources: list[Mention | None] = [_mention(ref, resolver, span) for ref in cand.sources]
         start = min(cand.sentence[0], cand.content[0] if cand.content else cand.sentence[0])
         end = max(cand.sentence[1], cand.content[1] if cand.content else cand.sentence[1])
         for mention in sources or [None]:
@@ -117,25 +190,23 @@ def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[A
                     article_id=article.id,
                     source=mention,
                     via=tuple(via),
-                    cue=Span.of(text, *cand.cue),
-                    content=Span.of(text, *cand.content) if cand.content else None,
-                    sentence=Span.of(text, start, end),
+                    cue=span(*cand.cue),
+                    content=span(*cand.content) if cand.content else None,
+                    sentence=span(start, end),
                     kind=cand.kind,
                     hedged=cand.hedged,
                     confidence=cand.confidence,
                     channel=cand.channel,
                 )
             )
-    out.extend(_credits(article, doc.text, registry))
-    out.sort(key=lambda a: (a.cue.start, a.source.span.start if a.source else -1))
     return out
 
 
-def _mention(ref: SourceRef, resolver: Resolver, text: str) -> Mention:
+def _mention(ref: SourceRef, resolver: Resolver, span: Callable[[int, int], Span]) -> Mention:
     source, sure, sex = resolver.resolution(ref.referent)
     resolver.add(ref.referent, source)
-    span = Span.of(text, ref.span.start_char, ref.span.end_char)
-    return Mention(span=span, source=source, confidence=sure, gender=sex)
+    at = span(ref.span.start_char, ref.span.end_char)
+    return Mention(span=at, source=source, confidence=sure, gender=sex)
 
 
 def _own_outlet(article: Article, registry: OutletRegistry) -> str | None:

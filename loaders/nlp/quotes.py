@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from loaders.nlp.candidate import Candidate, SourceRef
+from loaders.nlp.candidate import Candidate, Intervals, SourceRef
 from loaders.nlp.spans import span_of
 
 MAX_GAP = 200  # characters between the last speaker's quote and the new one
@@ -26,8 +26,14 @@ def continued_quotes(
     text = doc.text
     out: list[Candidate] = []
     ordered = sorted(cands, key=lambda c: c.cue)
+    # What each candidate occupies: its cue, and its content (or sentence, when it has none).
+    taken = Intervals(
+        (s, e, c)
+        for c in ordered
+        for s, e in (c.cue, c.sentence if c.content is None else c.content)
+    )
     for q_start, q_end in quotes:
-        if any(_overlaps(c, q_start, q_end) for c in ordered):
+        if any(True for _ in taken.overlapping(q_start, q_end)):
             continue
         if not _standalone(text, q_start, q_end):
             continue
@@ -86,16 +92,15 @@ def dash_signed_quotes(doc: Doc, quotes: Sequence[tuple[int, int]]) -> list[Cand
     return out
 
 
-def _overlaps(cand: Candidate, start: int, end: int) -> bool:
-    spans = [cand.cue, cand.sentence if cand.content is None else cand.content]
-    return any(s < end and start < e for s, e in spans)
-
-
 def _standalone(text: str, start: int, end: int) -> bool:
     """The quote is a whole sentence (or more): nothing else before or after it."""
-    before = text[:start].rstrip(" \t")
-    after = text[end:].lstrip(" \t")
-    return (not before or before[-1] in '.!?\n”"') and (not after or after[0] == "\n")
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return (i == 0 or text[i - 1] in '.!?\n”"') and (j == len(text) or text[j] == "\n")
 
 
 def _last_before(cands: Sequence[Candidate], char: int) -> Candidate | None:

@@ -16,7 +16,7 @@ from graph.names import TITLES
 from graph.outlets import OutletRegistry
 from loaders.nlp.candidate import SourceRef
 from loaders.nlp.cues import words
-from loaders.nlp.spans import span_of, trim
+from loaders.nlp.spans import ents_in, span_of, trim
 
 NOMINAL = frozenset(("NOUN", "PROPN", "PRON"))
 RELATIVE = frozenset(("who", "which", "that", "whom"))
@@ -141,7 +141,7 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=span.text, type=SourceType.UNSPECIFIED)
     if role_only(span):
         return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
-    ent = next((e for e in span.ents if e.start <= root.i < e.end), None)
+    ent = next((e for e in ents_in(span) if e.start <= root.i < e.end), None)
     if (ent is not None and ent.label_ == "PERSON") or (
         # "President-elect Vell": a title makes a person of what NER took for an ORG
         (ent is None or ent.label_ in ("ORG", "NORP", "GPE")) and _titled(span, root)
@@ -187,7 +187,7 @@ def _outlet(span: Span, root: Token, registry: OutletRegistry) -> str | None:
         found = registry.lookup(cand)
         if found is not None:
             return found.name
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.start <= root.i < ent.end:
             found = registry.lookup(ent.text)
             if found is not None:

@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +44,79 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         elif mark in OPENERS:
             open_at = m.start()  # an unclosed quotation: start again here
     return out
+
+
+# Per-doc caches: spaCy rebuilds ``doc.text`` and ``doc.ents`` (and ``span.ents``, which
+# scans every entity of the doc) on each access, which made extraction quadratic.
+_TEXT = "sourcetrace.text"
+_ENTS = "sourcetrace.ents"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
+
+
+def ents_in(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``) in time logarithmic in the doc's
+    entities, from one cached copy of ``doc.ents``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Ann Lee met Bo Li")
+    >>> doc.ents = [doc.char_span(0, 7, "PERSON"), doc.char_span(12, 17, "PERSON")]
+    >>> [e.text for e in ents_in(doc[1:5])], [e.text for e in doc[1:5].ents]
+    (['Bo Li'], ['Bo Li'])
+    """
+    doc = span.doc
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data[_ENTS] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    out = []
+    for ent in ents[bisect_left(starts, span.start) :]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def quote_around(quotes: Sequence[tuple[int, int]], char: int) -> tuple[int, int] | None:
+    """The quotation (from :func:`find_quotes`: sorted, disjoint) with ``start < char < end``.
+
+    >>> quote_around([(0, 6), (17, 23)], 3), quote_around([(0, 6), (17, 23)], 17)
+    ((0, 6), None)
+    """
+    i = bisect_left(quotes, char, key=lambda q: q[0]) - 1
+    if i >= 0 and quotes[i][0] < char < quotes[i][1]:
+        return quotes[i]
+    return None
+
+
+def in_quote(quotes: Sequence[tuple[int, int]], char: int) -> bool:
+    """Whether ``char`` is inside a quotation, its opening mark included (``start <= char``).
+
+    >>> in_quote([(0, 6), (17, 23)], 17), in_quote([(0, 6), (17, 23)], 6)
+    (True, False)
+    """
+    i = bisect_right(quotes, char, key=lambda q: q[0]) - 1
+    return i >= 0 and quotes[i][0] <= char < quotes[i][1]
+
+
+def last_quote_before(quotes: Sequence[tuple[int, int]], char: int) -> tuple[int, int] | None:
+    """The last quotation that ends at or before ``char``."""
+    i = bisect_right(quotes, char, key=lambda q: q[1]) - 1
+    return quotes[i] if i >= 0 else None
+
+
+def first_quote_after(quotes: Sequence[tuple[int, int]], char: int) -> tuple[int, int] | None:
+    """The first quotation that starts at or after ``char``."""
+    i = bisect_left(quotes, char, key=lambda q: q[0])
+    return quotes[i] if i < len(quotes) else None
 
 
 def is_quote(token: Token) -> bool:

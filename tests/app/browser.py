@@ -1,8 +1,8 @@
-"""What the browser tests share: ``streamlit run`` on 127.0.0.1 and Chromium via Playwright.
+"""What the browser tests share: a `streamlit run` as `sourcetrace app` starts it, and the
+system Chromium through Playwright (nothing downloaded).
 
-Chromium is the system one (/usr/bin/chromium); nothing is downloaded. Every
-request the page makes is recorded, and any that would leave 127.0.0.1 is
-aborted (the tests then fail on ``Requests.outside``).
+Every request a page makes is recorded, and any that would leave 127.0.0.1 is aborted
+(the tests then fail on ``Requests.outside``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,12 @@ from app.cmd_app import app_environment, streamlit_command
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-gpu",
+]
 
 
 def free_port() -> int:
@@ -32,8 +38,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(store_path: Path, log_name: str = "streamlit.log") -> Iterator[str]:
-    """``streamlit run`` as ``sourcetrace app`` starts it, on a free port; yields its URL."""
+def streamlit_server(store_path: Path, log_name: str = "streamlit.log") -> Iterator[str]:
+    """The app on a free port of 127.0.0.1 over ``store_path``; yields its base URL."""
     port = free_port()
     env = app_environment(argparse.Namespace(store=str(store_path), neo4j=None))
     ARTIFACTS.mkdir(exist_ok=True)
@@ -77,15 +83,7 @@ def open_page(*, width: int = 1400, height: int = 1000) -> Iterator[tuple[Any, R
 
     seen = Requests()
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-gpu",
-            ],
-        )
+        browser = launch_chromium(p)
         context = browser.new_context(
             viewport={"width": width, "height": height}, accept_downloads=True
         )
@@ -125,3 +123,8 @@ def node_point(page: Any, key: str) -> tuple[float, float]:
 def wait_ready(page: Any) -> None:
     page.wait_for_selector(".stg-root[data-ready='1']", timeout=60_000)
     page.wait_for_function("() => globalThis.__sourcetraceGraph !== undefined")
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """The system Chromium, headless, with background networking off."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -13,6 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import psutil
 import pytest
 
 from app import cli
@@ -71,35 +72,54 @@ def test_unusable_store_fails_before_starting_streamlit(
     assert str(tmp_path) in capsys.readouterr().err
 
 
-def test_sourcetrace_app_serves_the_explorer_on_localhost(store_path: Path, tmp_path: Path) -> None:
+def _wait_healthy(proc: subprocess.Popen[bytes], port: int) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                return
+        except OSError:
+            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+            assert time.monotonic() < deadline, "the app did not start"
+            time.sleep(0.3)
+
+
+def _serving(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_sourcetrace_app_serves_the_explorer_and_a_signal_stops_streamlit_too(
+    store_path: Path, signum: signal.Signals
+) -> None:
     port = free_port()
     exe = shutil.which("sourcetrace") or ""
     command = [exe] if exe else [sys.executable, "-m", "app.cli"]
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
-    log = tmp_path / "app.log"
-    with log.open("wb") as out:  # a file, not a pipe nobody reads: a full pipe blocks the app
-        proc = subprocess.Popen(
-            [*command, "app", "--store", str(store_path), "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    proc = subprocess.Popen(
+        [*command, "app", "--store", str(store_path), "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    children: list[psutil.Process] = []
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                assert proc.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, "the app did not start"
-                time.sleep(0.3)
+        _wait_healthy(proc, port)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
             assert page.status == 200 and b"<html" in page.read().lower()
+        children = psutil.Process(proc.pid).children(recursive=True)
+        assert any("streamlit" in " ".join(c.cmdline()) for c in children)
+        proc.send_signal(signum)  # to sourcetrace alone, as a service manager or Ctrl-C does
+        assert proc.wait(timeout=20) == 128 + signum
+        _, alive = psutil.wait_procs(children, timeout=10)
+        assert alive == []
+        assert not _serving(port)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        for child in children:
+            if child.is_running():
+                child.kill()
+        if proc.poll() is None:
+            proc.kill()
         proc.wait(timeout=20)
-    # SIGTERM ended the whole app: nothing is left in its process group.
-    with pytest.raises(ProcessLookupError):
-        os.killpg(proc.pid, 0)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
+from app.view.untrusted import escape
 from graph import schema
 from graph.analysis import single_source
 from graph.store import STORE_ENV, GraphStore, open_store
@@ -80,7 +81,7 @@ def test_explore_on_neo4j_shows_escaped_evidence_of_a_clicked_node(neo4j_env: Gr
     [source] = neo4j_env.search("Vale", labels=[schema.SOURCE])
     at = run_page("explore", node=source)
     page = html_of(at)
-    assert "&lt;script&gt;window.__xss=2&lt;/script&gt;" in page and "<script>" not in page
+    assert escape("<script>window.__xss=2</script>") in page and "<script>" not in page
     assert graph_payload(at)["selected"] == source
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -14,12 +15,19 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.view.untrusted import escape
 from graph import schema
 from graph.analysis import claim_origins, single_source
 from graph.store import STORE_ENV, GraphStore, open_store
 
 APP = Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py"
 PAGES = ("overview", "explore", "trace", "reports", "article", "add")
+
+
+def error_texts(at: AppTest) -> list[str]:
+    """The text of each ``st.error``: untrusted text comes in a Markdown code span."""
+    spans = (re.fullmatch(r"(`+) (.*) \1", e.value, re.S) for e in at.error)
+    return [m.group(2) if m else e.value for m, e in zip(spans, at.error, strict=True)]
 
 
 def run_page(page: str, **params: str | list[str]) -> AppTest:
@@ -96,7 +104,7 @@ def test_explore_selected_node_shows_escaped_evidence(app_env: Path, store: Grap
     [source] = [k for k in store.search("Vale", labels=[schema.SOURCE])]
     at = run_page("explore", node=source)
     page = html_of(at)
-    assert "&lt;script&gt;window.__xss=2&lt;/script&gt;" in page
+    assert escape("<script>window.__xss=2</script>") in page
     assert '<mark class="st-content">' in page
     assert "<script>" not in page and "<img" not in page
     payload = graph_payload(at)
@@ -163,9 +171,9 @@ def test_article_page_marks_attributions_and_escapes_text(app_env: Path, store: 
     [article] = store.search("engineer says", labels=[schema.ARTICLE])
     at = run_page("article", article=article)
     page = html_of(at)
-    assert "Dam &lt;b&gt;safe&lt;/b&gt;, engineer says" in page
+    assert escape("Dam <b>safe</b>, engineer says") in page
     assert '<mark class="st-cue">told</mark>' in page
-    assert "&lt;script&gt;" in page and "<script>" not in page
+    assert escape("<script>") in page and "<script>" not in page
     assert "<script>window.__xss=2" not in page
 
 
@@ -209,7 +217,7 @@ def test_add_page_reads_uploads_and_reports_each_bad_one(writable_store: Path) -
         ]
     )
     at.button[0].click().run()
-    errors = [e.value for e in at.error]
+    errors = error_texts(at)
     assert any(e.startswith("deep.json:1: JSON nested too deeply") for e in errors), errors
     assert any(e.startswith("late-nul.txt: binary file (NUL byte") for e in errors), errors
     assert "1 added" in at.success[0].value
@@ -223,7 +231,7 @@ def test_add_page_never_reads_server_paths_or_directories(
     at = run_page("add")
     at.text_area[1].input(f"{secret}\n{tmp_path}\n/etc/hostname\nfile://{secret}")
     at.button[0].click().run()
-    errors = [e.value for e in at.error]
+    errors = error_texts(at)
     assert len(errors) == 4, errors
     assert all("not an http(s) URL" in e or "unsupported URL scheme" in e for e in errors)
     assert not at.success
@@ -276,7 +284,7 @@ def test_add_page_reads_urls_and_reports_the_unreachable_one(
     at = run_page("add")
     at.text_area[1].input(f"{web_article}/quay.html\n{web_article}/missing.html")
     at.button[0].click().run()
-    assert any("missing.html" in e.value for e in at.error)
+    assert any("missing.html" in e for e in error_texts(at))
     assert "1 added" in at.success[0].value
     s = open_store(writable_store)
     try:
@@ -293,7 +301,7 @@ def test_add_page_refuses_internal_addresses_by_default(
     at = run_page("add")
     at.text_area[1].input(f"{web_article}/quay.html\nhttp://[::1]:{port}/quay.html")
     at.button[0].click().run()
-    errors = [e.value for e in at.error]
+    errors = error_texts(at)
     assert len(errors) == 2, errors
     assert all("refused:" in e and "loopback address" in e for e in errors)
     assert not at.success
@@ -321,5 +329,5 @@ def test_add_page_shows_an_article_whose_extraction_fails_and_stores_the_others(
         ]
     )
     at.button[0].click().run()
-    assert [e.value for e in at.error] == ["a.txt: extraction failed (IndexError: planted fault)"]
+    assert error_texts(at) == ["a.txt: extraction failed (IndexError: planted fault)"]
     assert "1 added" in at.success[0].value

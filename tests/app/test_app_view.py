@@ -12,7 +12,16 @@ import pytest
 
 from app import cmd_app
 from app.components import graph_view as component
-from app.view import chains_html, evidence, graphs, layout, payload, standalone, style
+from app.view import (
+    chains_html,
+    evidence,
+    graphs,
+    layout,
+    payload,
+    standalone,
+    style,
+    untrusted,
+)
 from graph import schema
 from graph.analysis._testing import GraphBuilder
 
@@ -21,6 +30,8 @@ MARKUP = [
     '<img src=x onerror="window.__xss=1">',
     "</script><script>alert(1)</script>",
     'Tom & Jerry\'s "quote"',
+    "![x](http://127.0.0.1:9/pixel.png) [link](http://127.0.0.1:9/) *em* `code` $x$",
+    "line one\r\r![cr](http://127.0.0.1:9/cr.png)\r\n\n    indented :red[red] :smile:",
 ]
 
 
@@ -40,7 +51,7 @@ def ferry_graph() -> GraphBuilder:
 
 @pytest.mark.parametrize(
     "module",
-    [chains_html, cmd_app, evidence, graphs, layout, payload, standalone, style],
+    [chains_html, cmd_app, evidence, graphs, layout, payload, standalone, style, untrusted],
     ids=lambda m: m.__name__,
 )
 def test_view_module_examples_run(module: object) -> None:
@@ -191,12 +202,16 @@ def test_evidence_escapes_every_article_string(markup: str) -> None:
         "via": [{"text": markup}],
     }
     out = evidence.evidence_html(record) + evidence.article_html(sentence, [record])
-    out += evidence.heading(markup) + chains_html.chain_html([markup], [markup])
+    out += untrusted.heading(markup) + chains_html.chain_html([markup], [markup])
     tags = set(re.findall(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)", out))
     assert tags <= {"span", "mark", "div", "p", "h3", "br"}
     ours = re.compile(r'</?(span|mark|div|p|h3|br)( class="[a-z -]+")?>')
     assert "<" not in ours.sub("", out) and ">" not in ours.sub("", out)
-    assert html.unescape(ours.sub("", out)).count(markup) >= 4
+    text = ours.sub("", out)
+    assert re.sub(r"\s", "", html.unescape(text)).count(re.sub(r"\s", "", markup)) >= 4
+    # no Markdown either: no ASCII punctuation but entities, and no line break at all
+    assert not re.search(r"[!-%'-/:-@\[-`{-~]", re.sub(r"&#\d+;", "", text))
+    assert "\n" not in out and "\r" not in out
 
 
 def test_evidence_marks_source_cue_and_content_at_their_offsets() -> None:
@@ -212,7 +227,9 @@ def test_evidence_marks_source_cue_and_content_at_their_offsets() -> None:
         "content_start": 41,
     }
     out = evidence.article_html(text, [record])
-    assert 'Ann said it rained. Then <mark class="st-source">Ann</mark>' in out
+    assert (
+        untrusted.escape("Ann said it rained. Then ") + '<mark class="st-source">Ann</mark>' in out
+    )
     assert '<mark class="st-cue">said</mark> <mark class="st-content">nothing</mark>' in out
 
 

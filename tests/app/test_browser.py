@@ -21,7 +21,7 @@ from tests.app.browser import (
     Requests,
     node_point,
     open_page,
-    serve,
+    streamlit_server,
     wait_ready,
 )
 
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no system chromiu
 
 @pytest.fixture(scope="module")
 def server(store_path: Path) -> Iterator[str]:
-    with serve(store_path) as url:
+    with streamlit_server(store_path) as url:
         yield url
 
 

@@ -23,7 +23,14 @@ import pytest
 
 from app import cli
 from graph.store import open_store
-from tests.app.browser import ARTIFACTS, CHROMIUM, Requests, open_page, serve, wait_ready
+from tests.app.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    Requests,
+    open_page,
+    streamlit_server,
+    wait_ready,
+)
 from tests.conftest import SHARED
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -55,7 +62,7 @@ def real_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def real_server(real_store: Path) -> Iterator[str]:
-    with serve(real_store, "streamlit-real.log") as url:
+    with streamlit_server(real_store, "streamlit-real.log") as url:
         yield url
 
 

@@ -97,7 +97,7 @@ def test_empty_graph_exports_in_every_format(fmt: str) -> None:
 
 
 def test_csv_of_empty_graph_is_the_header_only() -> None:
-    assert export_graph(nx.MultiDiGraph(), "csv").decode() == ",".join(CSV_COLUMNS) + "\n"
+    assert export_graph(nx.MultiDiGraph(), "csv").decode() == ",".join(CSV_COLUMNS) + "\r\n"
 
 
 def test_unknown_format_is_refused(G: nx.MultiDiGraph) -> None:

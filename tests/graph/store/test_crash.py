@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from app.cmd_store import ingest
 from graph.store.embedded import EmbeddedStore
+from loaders.ingest import ingest
+from loaders.read import read_inputs
 from tests.graph.factory import synthetic_article
 
 ARTICLES = 300
@@ -62,8 +63,7 @@ def _by_article(store: EmbeddedStore) -> dict[str, list[str]]:
 def test_killed_ingest_leaves_only_whole_articles(tmp_path: Path) -> None:
     inputs = _write_inputs(tmp_path / "in")
     reference = EmbeddedStore(tmp_path / "reference.sqlite")
-    with open(os.devnull, "w") as quiet:
-        ingest(reference, inputs, stream=quiet)
+    ingest(reference, read_inputs(inputs))
     expected = _by_article(reference)
     assert len(expected) == ARTICLES
     assert sum(map(len, expected.values())) >= 2 * ARTICLES  # extraction found attributions
@@ -84,8 +84,7 @@ def test_killed_ingest_leaves_only_whole_articles(tmp_path: Path) -> None:
 
     # resuming completes the store, skipping what is already there
     store = EmbeddedStore(path)
-    with open(os.devnull, "w") as quiet:
-        tally = ingest(store, inputs, stream=quiet)
+    tally = ingest(store, read_inputs(inputs))
     assert tally.status["unchanged"] == stored_before
     assert store.counts() == reference.counts()
     store.close()
