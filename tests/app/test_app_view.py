@@ -329,4 +329,5 @@ def test_article_highlights_link_to_their_source_and_credits_stay_unmarked() -> 
     assert out.count("<p>") == 2  # paragraphs kept
     links = re.findall(r'<a class="st-mark-link" href="([^"]+)"', out)
     assert links and set(links) == {evidence.node_link("Source:person-ann-lee")}
-    assert "REUTERS/Bo Chan" in out and "Outlet%3Areuters" not in out
+    assert "<p>Photo&#58; REUTERS&#47;Bo Chan</p>" in out  # shown, as text, unmarked
+    assert "reuters" not in html.unescape(out).lower().split("</p>", 1)[0]
