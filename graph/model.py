@@ -61,25 +61,57 @@ class AttributionKind(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
-    """Characters ``[start, end)`` of an article's text, with the text itself."""
+    """Characters ``[start, end)`` of an article's text, with the text itself.
+
+    A span in several pieces (a quote split around "she said") lists them in
+    ``pieces``; ``start``/``end`` then cover the whole stretch and ``text`` is
+    the pieces joined by a space (see :meth:`of_pieces`).
+    """
 
     start: int
     end: int
     text: str
+    pieces: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if self.start < 0 or self.end < self.start:
             raise ValueError(f"bad span [{self.start}, {self.end})")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
+        d: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end}
+        if self.pieces:
+            d["spans"] = [list(p) for p in self.pieces]
+        return d
+
+    @property
+    def parts(self) -> tuple[tuple[int, int], ...]:
+        """The pieces, or the one ``(start, end)``."""
+        return self.pieces or ((self.start, self.end),)
+
+    @classmethod
+    def of_pieces(cls, text: str, pieces: list[tuple[int, int]]) -> Span:
+        """One span made of several pieces of ``text`` (one piece: a plain span).
+
+        >>> s = Span.of_pieces("'Part one,' she said, 'part two.'", [(0, 11), (22, 33)])
+        >>> s.text, s.start, s.end, s.to_dict()["spans"]
+        ("'Part one,' 'part two.'", 0, 33, [[0, 11], [22, 33]])
+        """
+        pieces = sorted(pieces)
+        if len(pieces) == 1:
+            return cls.of(text, *pieces[0])
+        return cls(
+            start=pieces[0][0],
+            end=pieces[-1][1],
+            text=" ".join(text[s:e] for s, e in pieces),
+            pieces=tuple(pieces),
+        )
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
         """The span ``[start, end)`` of ``text``.
 
         >>> Span.of("Reuters said", 8, 12)
-        Span(start=8, end=12, text='said')
+        Span(start=8, end=12, text='said', pieces=())
         """
         return cls(start=start, end=end, text=text[start:end])
 

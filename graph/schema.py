@@ -12,7 +12,8 @@ Nodes (label -> key properties)::
     Attribution  id, article_id, kind, cue, hedged, confidence, channel,
                  sentence, sentence_start, sentence_end,
                  source_text, source_start, source_end,
-                 cue_start, cue_end, content_text, content_start, content_end
+                 cue_start, cue_end, content_text, content_start, content_end,
+                 content_pieces (a content in several pieces: [start, end, ...])
 
 Relationships (type: from -> to)::
 

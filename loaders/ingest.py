@@ -79,6 +79,7 @@ def ingest(
     *,
     extractor: Extractor | None = None,
     model: str | None = None,
+    engine: str | None = None,
     processes: int = 1,
     on_error: Callable[[InputError], None] | None = None,
     on_progress: Callable[[Tally], None] | None = None,
@@ -87,7 +88,7 @@ def ingest(
 ) -> Tally:
     """Extract and store ``items``; returns the (given or a new) :class:`Tally`.
 
-    ``extractor`` defaults to ``Extractor(model=model)``.
+    ``extractor`` defaults to ``Extractor(model=model, engine=engine)``.
     """
     tally = tally if tally is not None else Tally()
 
@@ -121,7 +122,7 @@ def ingest(
         if extractor is None:
             from loaders.nlp import Extractor
 
-            extractor = Extractor(model=model)
+            extractor = Extractor(model=model, engine=engine)
         results = extract_each(extractor, fresh(), failed, processes=processes)
 
         def extracted() -> Iterator[tuple[Article, list[Attribution]]]:

@@ -16,39 +16,59 @@ from pathlib import Path
 import pytest
 
 EXTRACT = f"{sys.executable} -m app.cli extract --format jsonl"
+ENGINES = ("rules", "learned")
 
 
-def _run(script: Path, *args: str) -> str:
+def _run(script: Path, *args: str, engine: str) -> str:
     proc = subprocess.run(
-        [sys.executable, str(script), "--cmd", EXTRACT, *args],
+        [sys.executable, str(script), "--cmd", f"{EXTRACT} --engine {engine}", *args],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1800,
         check=False,
     )
     assert proc.returncode == 0, proc.stderr[-2000:] + proc.stdout[-2000:]
     return proc.stdout
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 def test_seed_article_has_every_required_attribution_and_no_non_source(
-    shared_dir: Path,
+    shared_dir: Path, engine: str
 ) -> None:
-    out = _run(shared_dir / "eval" / "score_seed.py", "--verbose")
+    out = _run(shared_dir / "eval" / "score_seed.py", "--verbose", engine=engine)
     assert "seed 15/15" in out, out
     assert "records naming a non-source (Trump, Putin, Assad, ...): 0" in out, out
 
 
+# Exact F1 floors (source, cue, content) and relation overlap F1, per engine: the
+# measured dev level (README) less about one point.
+FLOORS = {
+    "rules": {
+        "source_exact": 70.5,
+        "cue_exact": 66.5,
+        "content_exact": 52.5,
+        "relation_overlap": 55.5,
+    },
+    "learned": {
+        "source_exact": 71.0,
+        "cue_exact": 67.0,
+        "content_exact": 53.0,
+        "relation_overlap": 56.0,
+    },
+}
+
+
 @pytest.mark.slow
-def test_polnear_dev_scores_stay_above_their_floors(shared_dir: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_polnear_dev_scores_stay_above_their_floors(shared_dir: Path, engine: str) -> None:
     out = _run(
         shared_dir / "eval" / "score_attributions.py",
         "--gold",
         str(shared_dir / "polnear" / "dev"),
         "--json",
+        engine=engine,
     )
     scores = json.loads(out.strip().splitlines()[-1])
     f1 = {key: value[2] for key, value in scores.items() if isinstance(value, list)}
-    assert f1["source_exact"] >= 70.0, f1
-    assert f1["cue_exact"] >= 65.0, f1
-    assert f1["content_exact"] >= 46.0, f1
-    assert f1["relation_overlap"] >= 55.0, f1
+    for key, floor in FLOORS[engine].items():
+        assert f1[key] >= floor, (key, f1)

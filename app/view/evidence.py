@@ -100,6 +100,14 @@ def marks_for(attribution: dict[str, Any], text: str, base: int = 0) -> list[Mar
     parts += [
         ("via", v.get("text"), v.get("start"), v.get("node")) for v in attribution.get("via") or ()
     ]
+    pieces = attribution.get("content_pieces") or []
+    if pieces:
+        parts = [p for p in parts if p[0] != "content"]
+        for s, e in zip(pieces[::2], pieces[1::2], strict=True):
+            if s - base >= 0 and e - base <= len(text):
+                marks.append(
+                    Mark(s - base, e - base, "content", origin if isinstance(origin, str) else None)
+                )
     for kind, part, start, node in parts:
         where = locate(text, part, start, base)
         if where:

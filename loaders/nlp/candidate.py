@@ -44,6 +44,7 @@ class Candidate:
     channel: str | None = None
     confidence: float = 0.9
     quote: bool = False  # content is a quotation
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # content in several pieces
 
     def covers(self, char: int) -> bool:
         """Whether ``char`` lies inside the content."""

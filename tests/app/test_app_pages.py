@@ -315,10 +315,10 @@ def test_add_page_shows_an_article_whose_extraction_fails_and_stores_the_others(
 
     real = pipeline.find_candidates
 
-    def faulty(doc):  # type: ignore[no-untyped-def]
+    def faulty(doc, *engine):  # type: ignore[no-untyped-def]
         if "PLANTED" in doc.text:
             raise IndexError("planted fault")
-        return real(doc)
+        return real(doc, *engine)
 
     monkeypatch.setattr(pipeline, "find_candidates", faulty)
     at = run_page("add")

@@ -331,3 +331,18 @@ def test_article_highlights_link_to_their_source_and_credits_stay_unmarked() -> 
     assert links and set(links) == {evidence.node_link("Source:person-ann-lee")}
     assert "<p>Photo&#58; REUTERS&#47;Bo Chan</p>" in out  # shown, as text, unmarked
     assert "reuters" not in html.unescape(out).lower().split("</p>", 1)[0]
+
+
+def test_a_content_in_pieces_is_marked_piece_by_piece_not_the_cue_between() -> None:
+    text = "“Part one,” she said, “part two.”"
+    attribution = {
+        "cue": "said",
+        "cue_start": 16,
+        "content_text": "“Part one,” “part two.”",
+        "content_start": 0,
+        "content_pieces": [0, 11, 22, 33],
+    }
+    marked = evidence.highlight(text, evidence.marks_for(attribution, text))
+    assert marked.count('class="st-content"') == 2
+    assert '<mark class="st-cue">said</mark>' in marked
+    assert "she" not in re.findall(r'st-content">([^<]*)<', marked)[0]

@@ -11,14 +11,31 @@ from tests.loaders.nlp.helpers import Extract
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
-    return Extractor()
+    """The rules engine: the rule tests pin what each rule finds on its own."""
+    return Extractor(engine="rules")
 
 
 @pytest.fixture(scope="session")
-def extract(extractor: Extractor) -> Extract:
-    """Attributions of ``text`` (an article of its own, with an optional outlet)."""
+def learned_extractor() -> Extractor:
+    return Extractor(engine="learned")
 
+
+def _runner(extractor: Extractor) -> Extract:
     def run(text: str, outlet: str | None = None) -> list[Attribution]:
         return extractor.extract(Article.create(text=text, outlet=outlet))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extract(extractor: Extractor) -> Extract:
+    """Attributions of ``text`` (an article of its own, with an optional outlet), rules engine."""
+    return _runner(extractor)
+
+
+@pytest.fixture(scope="session", params=["rules", "learned"])
+def either_extract(request: pytest.FixtureRequest, extractor: Extractor) -> Extract:
+    """The same, once with each engine."""
+    if request.param == "rules":
+        return _runner(extractor)
+    return _runner(request.getfixturevalue("learned_extractor"))

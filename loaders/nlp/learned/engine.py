@@ -1,0 +1,81 @@
+"""The learned engine: the tagger's spans as rule-style candidates, and the hybrid with the rules.
+
+``model_candidates`` turns what the tagger finds in a ``Doc`` into
+:class:`~loaders.nlp.candidate.Candidate` records (one per cue with a
+content). ``hybrid`` keeps the rules' candidates (quotes, chains, "according
+to", refusals) and adds the model's where no rule found the cue.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from loaders.nlp.candidate import Candidate, SourceRef
+from loaders.nlp.learned.component import tagged_spans
+from loaders.nlp.learned.link import Linked, link
+from loaders.nlp.sources import RELATIVE, source_refs
+from loaders.nlp.spans import find_quotes, trim
+
+
+def model_candidates(doc: Doc) -> list[Candidate]:
+    """One candidate per cue the tagger finds in ``doc`` that has a content."""
+    quotes = find_quotes(doc.text)
+    out = []
+    for linked in link(doc, tagged_spans(doc)):
+        cand = _candidate(doc, linked, quotes)
+        if cand is not None:
+            out.append(cand)
+    out.sort(key=lambda c: c.cue)
+    return out
+
+
+def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candidate | None:
+    if not linked.contents:
+        return None
+    cue = linked.cue
+    pieces = [(s.start_char, s.end_char) for s in linked.contents]
+    sent = cue.root.sent
+    s, e = trim(doc, sent.start, sent.end, keep_quotes=True)
+    refs: list[SourceRef] = []
+    for src in linked.sources:
+        if len(src) == 1 and src[0].lower_ in RELATIVE:
+            refs.extend(source_refs(src[0]))
+        else:
+            refs.append(SourceRef(span=src, referent=src))
+    return Candidate(
+        cue=(cue.start_char, cue.end_char),
+        cue_token=cue.root.i,
+        sentence=(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) if e > s else pieces[0],
+        sources=refs,
+        content=(pieces[0][0], pieces[-1][1]),
+        pieces=pieces if len(pieces) > 1 else [],
+        quote=any(qs <= pieces[0][0] and pieces[-1][1] <= qe for qs, qe in quotes),
+        confidence=0.8,
+    )
+
+
+def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Candidate]:
+    """The rules' candidates, plus the model's whose cue no rule found.
+
+    Only the model's candidates with a source are added (on PolNeAR dev the
+    source-less ones cost more precision than they bring recall); a model cue
+    inside a rule's content or source is left out (only the outermost
+    attribution of a nested report counts).
+    """
+    out = list(rules)
+    for cand in model:
+        if not cand.sources or any(overlaps(cand.cue, r.cue) for r in rules):
+            continue
+        if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
+            continue
+        out.append(cand)
+    out.sort(key=lambda c: c.cue)
+    return out
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _in_sources(cue: tuple[int, int], cand: Candidate) -> bool:
+    return any(overlaps(cue, (r.span.start_char, r.span.end_char)) for r in cand.sources)

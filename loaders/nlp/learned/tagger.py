@@ -1,0 +1,101 @@
+"""Run the shipped word-piece tagger (ONNX, int8) on a text: character spans per role.
+
+The model files live in ``loaders/nlp/learned/model/`` inside the installed
+package (``tagger.onnx``, ``tokenizer.json``, ``tagger.json``); nothing is
+downloaded. :func:`load_tagger` loads them once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from graph.errors import ModelError
+from loaders.nlp.learned.decode import role_spans
+from loaders.nlp.learned.labels import ROLES, TAGS
+from loaders.nlp.learned.windows import windows
+
+THREADS_VAR = "SOURCETRACE_TAGGER_THREADS"
+BATCH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """What the tagger found in one text: character spans per role, text order."""
+
+    spans: dict[str, list[tuple[int, int]]]
+
+
+def model_dir() -> str:
+    """The folder of the shipped model inside the installed package."""
+    return str(resources.files("loaders.nlp.learned").joinpath("model"))
+
+
+class Tagger:
+    """The ONNX tagger and its tokenizer; :meth:`tag` a text."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        folder = folder or model_dir()
+        path = os.path.join(folder, "tagger.onnx")
+        if not os.path.exists(path):
+            raise ModelError(f"the learned engine's model is missing: {path}")
+        with open(os.path.join(folder, "tagger.json"), encoding="utf-8") as f:
+            meta = json.load(f)
+        if tuple(meta["roles"]) != ROLES or tuple(meta["tags"]) != TAGS:
+            raise ModelError(f"{folder}: tagger labels {meta['roles']} do not match this code")
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = int(os.environ.get(THREADS_VAR, "1"))
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(os.path.join(folder, "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.cls = int(self.tokenizer.token_to_id("[CLS]") or 0)
+        self.sep = int(self.tokenizer.token_to_id("[SEP]") or 0)
+
+    def logp(self, ids: list[int]) -> np.ndarray:
+        """Log-probabilities (pieces x roles x tags) for the pieces ``ids`` of one text."""
+        n = len(ids)
+        out = np.zeros((n, len(ROLES), len(TAGS)), dtype=np.float32)
+        ws = windows(n)
+        for b in range(0, len(ws), BATCH):
+            group = ws[b : b + BATCH]
+            width = max(w.end - w.start for w in group) + 2
+            batch = np.zeros((len(group), width), dtype=np.int64)
+            mask = np.zeros_like(batch)
+            for k, w in enumerate(group):
+                row = [self.cls, *ids[w.start : w.end], self.sep]
+                batch[k, : len(row)] = row
+                mask[k, : len(row)] = 1
+            (logits,) = self.session.run(None, {"input_ids": batch, "attention_mask": mask})
+            logits = logits.reshape(len(group), width, len(ROLES), len(TAGS))
+            for k, w in enumerate(group):
+                a, z = w.keep_start - w.start + 1, w.keep_end - w.start + 1
+                out[w.keep_start : w.keep_end] = logits[k, a:z]
+        out -= np.log(np.exp(out).sum(-1, keepdims=True))
+        return out
+
+    def tag(self, text: str) -> Tagged:
+        """The source, cue and content spans the model finds in ``text``."""
+        enc = self.tokenizer.encode(text, add_special_tokens=False)
+        if not enc.ids:
+            return Tagged({r: [] for r in ROLES})
+        lp = self.logp(enc.ids)
+        cont = [t.startswith("##") for t in enc.tokens]
+        offsets: Any = enc.offsets
+        return Tagged({r: role_spans(lp[:, k, :], offsets, cont) for k, r in enumerate(ROLES)})
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> Tagger:
+    """The shipped tagger, loaded once per process."""
+    return Tagger()

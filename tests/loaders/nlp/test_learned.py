@@ -1,0 +1,111 @@
+"""The learned engine: the shipped tagger loads offline from the installed package."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from graph.errors import ModelError
+from graph.model import Article
+from loaders.engines import DEFAULT_ENGINE, ENGINE_VAR, engine_name
+from loaders.nlp import Extractor
+from loaders.nlp.learned.decode import viterbi
+from loaders.nlp.learned.tagger import load_tagger, model_dir
+from loaders.nlp.learned.windows import windows
+
+OFFLINE = textwrap.dedent(
+    """
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network is off in this test")
+
+    socket.socket.connect = refuse
+    socket.socket.connect_ex = refuse
+    socket.create_connection = refuse
+    socket.getaddrinfo = refuse
+    from loaders.nlp.learned.tagger import load_tagger, model_dir
+    tagger = load_tagger()
+    text = "Ana Ruiz said on Monday that the bridge would reopen in May."
+    cues = [text[s:e] for s, e in tagger.tag(text).spans["cue"]]
+    print(model_dir())
+    print(cues)
+    """
+)
+
+
+def test_model_loads_from_the_installed_package_with_the_network_off() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", OFFLINE], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    folder, cues = proc.stdout.strip().splitlines()[-2:]
+    import loaders.nlp.learned as package
+
+    assert Path(folder) == Path(package.__file__).parent / "model"
+    assert "said" in cues
+
+
+def test_model_files_are_package_data() -> None:
+    folder = Path(model_dir())
+    sizes = {p.name: p.stat().st_size for p in folder.iterdir()}
+    assert {"tagger.onnx", "tagger.json", "tokenizer.json"} <= set(sizes)
+    assert sizes["tagger.onnx"] < 40_000_000  # int8, not the fp32 export
+
+
+def test_tagger_is_loaded_once_per_process() -> None:
+    assert load_tagger() is load_tagger()
+
+
+def test_tagger_finds_source_cue_and_content() -> None:
+    text = "The harbour master told reporters that the ferry would run again on Friday."
+    spans = load_tagger().tag(text).spans
+    got = {role: [text[s:e] for s, e in found] for role, found in spans.items()}
+    assert any("told" in c for c in got["cue"]), got
+    assert any("harbour master" in s for s in got["source"]), got
+    assert any("ferry would run again" in c for c in got["content"]), got
+
+
+def test_viterbi_never_starts_a_span_inside() -> None:
+    # I is likeliest everywhere, yet no valid path starts with I or puts I after O.
+    lp = np.log(np.array([[0.1, 0.2, 0.7], [0.6, 0.1, 0.3], [0.1, 0.2, 0.7]]))
+    path = viterbi(lp)
+    assert path[0] != 2
+    assert all(not (a == 0 and b == 2) for a, b in itertools.pairwise(path))
+
+
+def test_windows_keep_every_piece_exactly_once() -> None:
+    for n in (1, 253, 254, 255, 600, 1000):
+        kept = [i for w in windows(n) for i in range(w.keep_start, w.keep_end)]
+        assert kept == list(range(n))
+        assert all(w.end - w.start <= 254 for w in windows(n))
+
+
+def test_learned_engine_keeps_what_the_rules_find(extractor: Extractor) -> None:
+    text = (
+        "“We are ready,” Ana Ruiz said. The council rejected reports that the pier was unsafe. "
+        "According to the harbour board, repairs will cost more than expected."
+    )
+    article = Article.create(text=text)
+    rules = {(a.cue.start, a.cue.end) for a in extractor.extract(article)}
+    learned = {(a.cue.start, a.cue.end) for a in Extractor(engine="learned").extract(article)}
+    assert rules <= learned
+
+
+def test_engine_comes_from_the_environment_and_a_bad_one_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(ENGINE_VAR, "rules")
+    assert engine_name() == "rules"
+    assert engine_name("learned") == "learned"
+    monkeypatch.setenv(ENGINE_VAR, "neural")
+    with pytest.raises(ModelError, match="'neural'"):
+        engine_name()
+    monkeypatch.delenv(ENGINE_VAR)
+    assert engine_name() == DEFAULT_ENGINE

@@ -1,0 +1,190 @@
+"""Score ways of combining the rules and the tagger on PolNeAR dev, in one pass of spaCy.
+
+    python training/variants.py [--limit N]
+
+Each variant's records go through the package's own record building and the
+shared scorer's matching (../shared/eval/score_attributions.py), so the
+numbers are those `score_attributions.py` prints for the same combination.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import sys
+import time
+from dataclasses import replace
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+SHARED = os.path.join(os.path.dirname(HERE), "..", "shared")
+
+from graph.model import Article  # noqa: E402
+from graph.outlets import default_registry  # noqa: E402
+from loaders.nlp.boilerplate import mask  # noqa: E402
+from loaders.nlp.learned.engine import hybrid, model_candidates, overlaps  # noqa: E402
+from loaders.nlp.models import load_model  # noqa: E402
+from loaders.nlp.pipeline import finish_candidates, from_candidates, rule_candidates  # noqa: E402
+
+
+def scorer():
+    path = os.path.join(SHARED, "eval", "score_attributions.py")
+    spec = importlib.util.spec_from_file_location("score_attributions", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def copies(cands):
+    return [
+        replace(c, sources=list(c.sources), via=list(c.via), pieces=list(c.pieces)) for c in cands
+    ]
+
+
+def unsourced_too(doc, rules, model):
+    """Hybrid, adding the tagger's candidates that have no source as well."""
+    out = hybrid(doc, rules, model)
+    for m in model:
+        if not m.sources and not any(overlaps(m.cue, r.cue) or r.covers(m.cue[0]) for r in out):
+            out.append(m)
+    return sorted(out, key=lambda c: c.cue)
+
+
+def model_first(doc, rules, model):
+    """The tagger's candidates, plus the rules' whose cue it missed."""
+    out = list(model)
+    for r in rules:
+        if not any(overlaps(r.cue, m.cue) for m in model):
+            out.append(r)
+    return sorted(out, key=lambda c: c.cue)
+
+
+def fix_edges(doc, rules, model):
+    """Hybrid, and where both found a cue, the tagger's content edges."""
+    out = hybrid(doc, rules, model)
+    for r in out:
+        for m in model:
+            same_cue = m is not r and overlaps(r.cue, m.cue)
+            if same_cue and r.content and m.content and overlaps(r.content, m.content):
+                r.content, r.pieces = m.content, list(m.pieces)
+    return out
+
+
+def short_content(doc, rules, model):
+    """Hybrid, adding only sourced candidates whose content stays in the cue's sentence."""
+    return hybrid(
+        doc,
+        rules,
+        [
+            m
+            for m in model
+            if m.sources
+            and m.content
+            and m.sentence[0] <= m.content[0]
+            and m.content[1] <= m.sentence[1]
+        ],
+    )
+
+
+VARIANTS = {
+    "rules": lambda doc, r, m: r,
+    "hybrid (shipped)": hybrid,
+    "hybrid, unsourced too": unsourced_too,
+    "hybrid+edges": fix_edges,
+    "model-first": model_first,
+    "hybrid+sentence": short_content,
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=0)
+    a = ap.parse_args()
+    sc = scorer()
+    folder = os.path.join(SHARED, "polnear", "dev")
+    import glob
+
+    texts = sorted(glob.glob(os.path.join(folder, "text", "*.txt")))[: a.limit or None]
+    gold = {}
+    for t in texts:
+        name = os.path.basename(t)[:-4]
+        anns = sorted(glob.glob(os.path.join(folder, "attributions", name + "_*.ann")))
+        with open(t, encoding="utf-8") as f:
+            text = f.read()
+        gold[t] = (text, sc.parse_ann(anns[0], text))
+    nlp, registry = load_model(), default_registry()
+    preds = {v: {} for v in VARIANTS}
+    t0 = time.time()
+    for path, (text, _) in gold.items():
+        doc = nlp(mask(text))  # as the Extractor does
+        article = Article.create(text=text)
+        rules, model = rule_candidates(doc), model_candidates(doc)
+        for name, fn in VARIANTS.items():
+            cands = finish_candidates(doc, fn(doc, copies(rules), copies(model)))
+            recs = [x.to_record(path) for x in from_candidates(article, doc, registry, cands)]
+            preds[name][path] = [p for p in (as_pred(sc, text, r) for r in recs) if p]
+    print(f"{len(gold)} articles, {time.time() - t0:.0f}s")
+    for name in VARIANTS:
+        print(f"{name:22s}", summary(sc, gold, preds[name]))
+
+
+def as_pred(sc, text, rec):
+    def sp(x):
+        if not x:
+            return None
+        pieces = x.get("spans") or [(x["start"], x["end"])]
+        return sc.chars(text, [(int(s), int(e)) for s, e in pieces])
+
+    via = rec.get("via") or []
+    src = sp(via[0]) if via else sp(rec.get("source"))
+    cue, con = sp(rec.get("cue")), sp(rec.get("content"))
+    if cue is None or con is None:
+        return None
+    return {"source": src, "cue": cue, "content": con}
+
+
+def summary(sc, gold, preds):
+    out = []
+    for mode, th in (("exact", None), ("overlap", 0.5)):
+        for role in ("source", "cue", "content"):
+            tp = n_p = n_g = 0
+            for k, (_, rels) in gold.items():
+                g = list({r[role] for r in rels if r[role]})
+                p = list({r[role] for r in preds.get(k, []) if r[role]})
+                tp += sc.pair(p, g, th)
+                n_p += len(p)
+                n_g += len(g)
+            out.append(f"{role[:3]}-{mode[:2]} {100 * sc.prf(tp, n_p, tp, n_g)[2]:.1f}")
+    tp = n_p = n_g = 0
+    for k, (_, rels) in gold.items():
+        ps = preds.get(k, [])
+        n_p += len(ps)
+        n_g += len(rels)
+        used = set()
+        for r in rels:
+            for i, p in enumerate(ps):
+                if i in used:
+                    continue
+                ok = (
+                    sc.jacc(p["cue"], r["cue"]) >= 0.5
+                    and sc.jacc(p["content"], r["content"]) >= 0.5
+                )
+                ok = ok and (
+                    (p["source"] is None and r["source"] is None)
+                    or (
+                        p["source"] is not None
+                        and r["source"] is not None
+                        and sc.jacc(p["source"], r["source"]) >= 0.5
+                    )
+                )
+                if ok:
+                    used.add(i)
+                    tp += 1
+                    break
+    out.append(f"rel {100 * sc.prf(tp, n_p, tp, n_g)[2]:.1f}")
+    return "  ".join(out)
+
+
+if __name__ == "__main__":
+    main()
