@@ -20,6 +20,7 @@ from pathlib import Path
 
 from app.cmd_store import add_store_options, store_from_args
 from graph.store import STORE_ENV
+from loaders.files import DEFAULT_MAX_BYTES
 
 APP = Path(__file__).parent / "streamlit_app.py"
 # Signals that stop the app: forwarded to Streamlit's process group, then SIGKILL after
@@ -53,6 +54,8 @@ def streamlit_command(port: int, address: str) -> list[str]:
         "none",
         "--client.toolbarMode",
         "minimal",
+        "--server.maxUploadSize",
+        str(DEFAULT_MAX_BYTES // 2**20),
     ]
 
 

@@ -10,7 +10,16 @@ sources, some through other outlets) is
    (:func:`app.view.standalone.standalone_html`): first frame, and ready
    (physics stabilised, or first frame when physics is off).
 
-Printed, never asserted. Run: ``python benchmarks/bench_render.py [--no-browser]``.
+With ``--articles N`` it also times every page of the app (Streamlit's AppTest,
+in-process) on an embedded store of N synthetic articles
+(:func:`tests.graph.factory.synthetic_article`, three attributions each): the
+first render in a fresh server process (cold: the graph is read and the analyses
+run), then the first render of a new session once that is done (warm: what every
+later visitor waits), each against the same page on an empty store, measured in
+the same run. The store is built once and kept (``--store-dir``).
+
+Printed, never asserted. Run: ``python benchmarks/bench_render.py [--no-browser]
+[--articles 20000]``.
 """
 
 from __future__ import annotations
@@ -77,11 +86,91 @@ def draw_in_browser(pages: list[str]) -> list[tuple[float, float]]:
     return results
 
 
+PAGES = ("overview", "explore", "trace", "reports", "article", "add")
+
+
+def synthetic_store(path: Path, articles: int) -> Path:
+    """An embedded store of ``articles`` synthetic articles at ``path`` (built once)."""
+    from graph.store import open_store
+    from tests.graph.factory import synthetic_article
+
+    if path.exists():
+        return path
+    started = time.perf_counter()
+    store = open_store(path)
+    try:
+        store.write_articles(synthetic_article(i) for i in range(articles))
+    finally:
+        store.close()
+    print(f"built {path} ({articles:,} articles) in {time.perf_counter() - started:.0f} s")
+    return path
+
+
+def render(page: str) -> float:
+    """Seconds for one run of ``page`` in a new AppTest session."""
+    from streamlit.testing.v1 import AppTest
+
+    app = Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py"
+    at = AppTest.from_file(str(app), default_timeout=900)
+    at.switch_page(f"app_pages/{page}.py")
+    started = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(f"{page}: {[e.value for e in at.exception]}")
+    return elapsed
+
+
+def page_times(articles: int, store_dir: Path) -> None:
+    """Print each page's cold and warm first render on the big store against an empty one."""
+    import os
+
+    from streamlit.logger import set_log_level
+
+    from graph.store import STORE_ENV, open_store
+
+    set_log_level("error")  # AppTest runs in bare mode and warns about it on every run
+    store_dir.mkdir(parents=True, exist_ok=True)
+    big = synthetic_store(store_dir / f"synthetic-{articles}.sqlite", articles)
+    empty = store_dir / "empty.sqlite"
+    open_store(empty).close()
+    times: dict[tuple[str, str], float] = {}
+    for name, path in (("empty", empty), ("big", big)):
+        os.environ[STORE_ENV] = str(path)
+        for page in PAGES:
+            times[(name, f"{page}:cold")] = render(page)
+        for page in PAGES:
+            times[(name, page)] = render(page)
+    print(f"\npage renders, {articles:,} articles vs an empty store (AppTest, seconds)")
+    print(f"{'page':>9} {'empty':>7} {'cold':>7} {'warm':>7} {'warm/empty':>11}")
+    for page in PAGES:
+        base, cold, warm = (
+            times[("empty", page)],
+            times[("big", f"{page}:cold")],
+            times[("big", page)],
+        )
+        print(f"{page:>9} {base:>7.2f} {cold:>7.2f} {warm:>7.2f} {warm / base:>10.1f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium timing")
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1_000, 10_000])
+    parser.add_argument(
+        "--articles", type=int, default=0, help="also time every app page on this many articles"
+    )
+    parser.add_argument(
+        "--store-dir",
+        type=Path,
+        default=Path("/tmp/sourcetrace-bench"),
+        help="where the synthetic stores are kept between runs",
+    )
+    parser.add_argument("--pages-only", action="store_true", help="only the page timings")
     args = parser.parse_args()
+    if args.articles:
+        page_times(args.articles, args.store_dir)
+        if args.pages_only:
+            return
     rows, pages = [], []
     for size in args.sizes:
         G = synthetic(size)

@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis._view import AttributionView, attribution_views, display_name
+from graph.chains import AttributionView, attribution_views, display_name
 from graph.csv_out import csv_text
 from graph.errors import SourcetraceError
 

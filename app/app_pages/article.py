@@ -5,11 +5,13 @@ URL state: ``article`` (an Article node key).
 
 from __future__ import annotations
 
+import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from app.view import graphs, session, untrusted
 from app.view.evidence import CSS, article_html, legend_html
+from app.view.style import readable_date
 from graph import schema
 from graph.analysis import source_diversity
 
@@ -21,14 +23,22 @@ def _source_type(data: dict[str, object]) -> str:
     return str(data.get("type") or "")
 
 
+def _newest_first(G: nx.MultiDiGraph) -> list[str]:
+    """Article keys, newest first (undated ones, "None" included, last); once per version."""
+
+    def newest(key: str) -> tuple[bool, str, str]:
+        published = G.nodes[key].get("published")
+        dated = readable_date(published, missing="") != ""
+        return dated, str(published) if dated else "", session.node_name(G, key)
+
+    keys = [k for k, d in G.nodes(data=True) if d.get("label") == schema.ARTICLE]
+    return sorted(keys, key=newest, reverse=True)
+
+
 st.title("Read an article")
 untrusted.html(CSS)
 G = session.graph()
-articles = sorted(
-    (k for k, d in G.nodes(data=True) if d.get("label") == schema.ARTICLE),
-    key=lambda k: (str(G.nodes[k].get("published") or ""), session.node_name(G, k)),
-    reverse=True,
-)
+articles = session.analysis("article-list", _newest_first)
 if not articles:
     st.info("No articles yet. Add some first.")
     st.stop()
@@ -42,13 +52,11 @@ article = st.selectbox(
     articles,
     key="article-article",
     format_func=lambda k: " · ".join(
-        str(v)
-        for v in (
-            G.nodes[k].get("published"),
-            G.nodes[k].get("outlet"),
+        (
+            readable_date(G.nodes[k].get("published")),
+            str(G.nodes[k].get("outlet") or "(no outlet)"),
             session.node_name(G, k),
         )
-        if v
     ),
 )
 if article != wanted:
@@ -56,9 +64,7 @@ if article != wanted:
 
 data = G.nodes[article]
 untrusted.html(untrusted.heading(session.node_name(G, article), 2))
-meta = [str(v) for v in (data.get("outlet"), data.get("published")) if v]
-if meta:
-    untrusted.caption(" · ".join(meta))
+untrusted.caption(f"{data.get('outlet') or '(no outlet)'} · {readable_date(data.get('published'))}")
 if data.get("url"):
     st.text(str(data["url"]))
 

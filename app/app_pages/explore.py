@@ -2,7 +2,8 @@
 
 URL state: ``focus`` (centre of a neighbourhood view), ``node`` (selected),
 ``expand`` (nodes whose neighbours were added), ``depth``, ``types``,
-``outlet``, ``from``, ``to``, ``kind`` and ``attr`` (show attribution nodes).
+``outlet``, ``from``, ``to``, ``kind``, ``attr`` (show attribution nodes), ``q`` (the
+search) and ``layout`` (``chain`` for the left-to-right chain layout).
 """
 
 from __future__ import annotations
@@ -14,17 +15,20 @@ import networkx as nx
 import streamlit as st
 
 from app.components.graph_view import graph_view
-from app.view import graphs, layout, session, untrusted
+from app.components.search_box import search_box
+from app.view import graphs, layout, session, style, untrusted
 from app.view.evidence import CSS, evidence_html, legend_html
-from app.view.payload import build_payload, positions_for, prepare
+from app.view.payload import FORCE, LAYOUTS, Prepared, build_payload, prepare
 from app.view.standalone import standalone_html
 from app.view.style import STYLES, node_name
 from graph import schema
 from graph.model import AttributionKind
+from graph.search import Hit
 
 DEFAULT_TYPES = (schema.ARTICLE, schema.OUTLET, schema.SOURCE, schema.CLAIM)
 # Nodes drawn at most before the view is aggregated (raise it on a fast machine).
 DRAW_MAX = int(os.environ.get("SOURCETRACE_DRAW_MAX") or layout.DRAW_MAX)
+SEARCH_MAX = 25  # hits listed (and highlighted) for a search
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -32,6 +36,20 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+def _facets(G: nx.MultiDiGraph) -> tuple[list[str], list[dt.date]]:
+    """The outlets (by name) and publication days the filters offer: read once per version."""
+    outlets = sorted(
+        (k for k, d in G.nodes(data=True) if d.get("label") == schema.OUTLET),
+        key=lambda k: session.node_name(G, k).lower(),
+    )
+    days = sorted(
+        d
+        for _, data in G.nodes(data=True)
+        if data.get("label") == schema.ARTICLE and (d := _date(data.get("published")))
+    )
+    return outlets, days
 
 
 @st.cache_resource(max_entries=16, show_spinner="Laying out the graph…")
@@ -44,12 +62,15 @@ def _view(
     spec: graphs.GraphFilter,
     with_attributions: bool,
     draw_max: int,
-) -> tuple[nx.DiGraph, dict[str, tuple[int, int]] | None]:
+    chosen_layout: str,
+    must: frozenset[str],
+) -> Prepared:
     store = session.store()
     if focus:
         G = store.neighbourhood(focus, depth=depth, limit=layout.DRAW_MAX)
         for key in expand:
             G = nx.compose(G, store.neighbourhood(key, depth=2, limit=300))
+        G = graphs.complete_chains(session.graph(), G)
     else:
         G = session.graph()
     G = graphs.filter_graph(G, spec)
@@ -57,7 +78,12 @@ def _view(
         view = graphs.raw_view(G, labels=spec.labels)
     else:
         view = graphs.collapse_attributions(G, labels=spec.labels)
-    return view, positions_for(prepare(view, draw_max=draw_max))
+    return prepare(view, draw_max=draw_max, chosen_layout=chosen_layout, must=must)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _search(settings: tuple[str | None, str | None], version: str, query: str) -> list[Hit]:
+    return session.store().search_hits(query, limit=SEARCH_MAX)
 
 
 st.title("Explore")
@@ -81,24 +107,38 @@ for widget_key, value in st.session_state.pop(PENDING, {}).items():
 # --- search -----------------------------------------------------------------
 with st.sidebar:
     st.header("Find")
-    session.seed("explore-q", session.param("q") or "")
-    query = st.text_input("Search any node", key="explore-q")
+    query = search_box(
+        key="explore-search",
+        value=session.param("q") or "",
+        placeholder="Search people, outlets, claims, articles…",
+    ).strip()
     session.set_params(q=query or None)
-    if query:
-        hits = session.store().search(query, limit=30)
-        if hits:
-            choice = st.selectbox(
-                "Matches",
-                hits,
-                index=None,
-                format_func=lambda k: f"{k.split(':')[0]}: {session.node_name(G_all, k)}",
-                placeholder=f"{len(hits)} match(es): pick one to focus",
-            )
-            if choice and choice != focus:
-                session.set_params(focus=choice, node=choice, expand=None)
-                st.rerun()
-        else:
-            st.caption("No node matches.")
+    # Only nodes of the graph as read (people resolved across articles, graph.identity):
+    # a stored node that reading merged into another is not offered twice.
+    hits = [h for h in _search(session.settings(), session.version(), query) if h.key in G_all]
+    if query and not hits:
+        st.caption("No node matches.")
+    elif hits:
+        st.caption(
+            f"{len(hits)} best match(es): whole name, then start of the name or of a word, "
+            "then anywhere; people and outlets first, then by citations. "
+            "Select one to centre the graph on it; all are outlined in the graph."
+        )
+        by_key = {h.key: h for h in hits}
+        choice = st.selectbox(
+            "Matches, best first",
+            list(by_key),
+            index=None,
+            format_func=lambda k: (
+                f"{style.shorten(by_key[k].name, 48)} "
+                f"({by_key[k].type or by_key[k].label.lower()}) · {by_key[k].cited} cited"
+            ),
+            placeholder=f"{len(hits)} match(es): pick one to centre on",
+            key=f"explore-hits-{query}",
+        )
+        if choice and choice != focus:
+            session.set_params(focus=choice, node=choice, expand=None)
+            st.rerun()
     depth = 2
     if focus:
         st.text(f"Centred on: {session.node_name(G_all, focus)}")
@@ -118,10 +158,7 @@ with st.sidebar:
         "Node types", list(schema.LABELS), key="explore-types", format_func=type_names.__getitem__
     )
     session.set_params(types=None if set(types) == set(DEFAULT_TYPES) else types)
-    outlet_keys = sorted(
-        (k for k, d in G_all.nodes(data=True) if d.get("label") == schema.OUTLET),
-        key=lambda k: session.node_name(G_all, k).lower(),
-    )
+    outlet_keys, days = session.analysis("explore-facets", _facets)
     session.seed("explore-outlets", [o for o in session.params("outlet") if o in outlet_keys])
     outlets = st.multiselect(
         "Outlets",
@@ -130,11 +167,6 @@ with st.sidebar:
         format_func=lambda k: session.node_name(G_all, k),
     )
     session.set_params(outlet=outlets)
-    days = sorted(
-        d
-        for _, data in G_all.nodes(data=True)
-        if data.get("label") == schema.ARTICLE and (d := _date(data.get("published")))
-    )
     date_from = date_to = None
     if days:
         first = max(days[0], min(days[-1], _date(session.param("from")) or days[0]))
@@ -151,6 +183,13 @@ with st.sidebar:
     session.seed("explore-kinds", [k for k in session.params("kind") if k in kind_names])
     kinds = st.multiselect("Attribution kinds", kind_names, key="explore-kinds")
     session.set_params(kind=kinds)
+    st.header("Layout")
+    wanted_layout = session.param("layout") or FORCE
+    session.seed("explore-layout", wanted_layout if wanted_layout in LAYOUTS else FORCE)
+    chosen_layout = st.radio(
+        "Layout", list(LAYOUTS), key="explore-layout", format_func=LAYOUTS.__getitem__
+    )
+    session.set_params(layout=None if chosen_layout == FORCE else chosen_layout)
     session.seed("explore-attr", session.param("attr") == "1")
     with_attributions = st.toggle("Show attribution nodes", key="explore-attr")
     session.set_params(attr="1" if with_attributions else None)
@@ -168,21 +207,33 @@ if focus and not session.store().node(focus):
     untrusted.alert("warning", f"No node {focus!r} in the store; showing the whole graph.")
     session.set_params(focus=None, expand=None)
     focus = None
-view, positions = _view(
-    session.settings(), session.version(), focus, expand, depth, spec, with_attributions, DRAW_MAX
+highlight = frozenset(h.key for h in hits)
+must = highlight | {k for k in (focus, *expand) if k}
+prepared = _view(
+    session.settings(),
+    session.version(),
+    focus,
+    expand,
+    depth,
+    spec,
+    with_attributions,
+    DRAW_MAX,
+    chosen_layout,
+    frozenset(must),
 )
-payload = build_payload(view, selected=selected, positions=positions, draw_max=DRAW_MAX)
+payload = build_payload(prepared, selected=selected, highlight=highlight)
 
 graph_column, detail_column = st.columns([3, 2])
 with graph_column:
     st.caption(
         f"{len(payload['nodes'])} nodes shown. Click a node for its details and evidence, "
-        "double-click to add its neighbours. Node size: citations."
+        "double-click to add its neighbours. Fit, zoom, hide (and undo) and pin are above "
+        "the graph; only the most-cited nodes are labelled, hover for the others."
     )
     event = graph_view(payload, key="explore")
     st.download_button(
         "Download this view (HTML, works offline)",
-        standalone_html(payload, title="sourcetrace: explore"),
+        lambda: standalone_html(payload, title="sourcetrace: explore"),
         file_name="sourcetrace-graph.html",
         mime="text/html",
         on_click="ignore",

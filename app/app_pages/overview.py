@@ -53,31 +53,39 @@ for role in dependency.outlets:
     )
 for c in dependency.citations:
     view.add_edge(c.citing, c.cited, rel="CITES", weight=c.attributions)
-left, right = st.columns([3, 2])
-with left:
-    if view.number_of_edges():
-        event = graph_view(build_payload(view), key="overview-dependency", height=420)
-        if event is not None:
-            st.switch_page(
-                "app_pages/explore.py", query_params={"focus": event.node, "node": event.node}
-            )
-    else:
-        st.info("No outlet cites another outlet in this corpus.")
-with right:
-    roles = pd.DataFrame(
-        [
-            {
-                "Outlet": r.name,
-                "Role": r.role,
-                "Articles": r.articles,
-                "Originated": r.originated,
-                "Relayed": r.relayed,
-                "Cited by": r.cited_by,
-            }
-            for r in dependency.outlets
-        ]
-    )
-    st.dataframe(roles, hide_index=True)
+if view.number_of_edges():
+    event = graph_view(build_payload(view), key="overview-dependency", height=460)
+    if event is not None:
+        st.switch_page(
+            "app_pages/explore.py", query_params={"focus": event.node, "node": event.node}
+        )
+else:
+    st.info("No outlet cites another outlet in this corpus.")
+roles = pd.DataFrame(
+    [
+        {
+            "Outlet": r.name,
+            "Role": r.role,
+            "Articles": r.articles,
+            "Originated": r.originated,
+            "Relayed": r.relayed,
+            "Cited by": r.cited_by,
+        }
+        for r in dependency.outlets
+    ]
+)
+st.caption(
+    "Each outlet's role: attributions it originated (the chain names no other outlet), "
+    "relayed (the chain names another outlet), and how often other outlets cite it."
+)
+st.dataframe(
+    roles,
+    hide_index=True,
+    column_config={
+        "Outlet": st.column_config.TextColumn(width="medium"),
+        **{c: st.column_config.NumberColumn(width="small") for c in roles.columns[2:]},
+    },
+)
 
 left, right = st.columns(2)
 with left:
@@ -98,24 +106,23 @@ with left:
     st.dataframe(top, hide_index=True)
 with right:
     st.subheader("Anonymous sources per outlet")
+    # Percentages in both the chart and the table, so they read the same.
     shares = pd.DataFrame(
         [
             {
                 "Outlet": m.name,
-                "Anonymous share": m.share_anonymous,
-                "Official share": m.share_official,
+                "Anonymous (%)": round(100 * m.share_anonymous, 1),
+                "Official (%)": round(100 * m.share_official, 1),
                 "Attributions": m.attributions,
             }
             for m in diversity.outlets
         ]
     )
     if not shares.empty:
-        st.bar_chart(shares, x="Outlet", y="Anonymous share", horizontal=True)
+        st.bar_chart(shares, x="Outlet", y="Anonymous (%)", horizontal=True)
+        percent = st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100)
         st.dataframe(
             shares,
             hide_index=True,
-            column_config={
-                "Anonymous share": st.column_config.ProgressColumn(format="percent"),
-                "Official share": st.column_config.ProgressColumn(format="percent"),
-            },
+            column_config={"Anonymous (%)": percent, "Official (%)": percent},
         )

@@ -14,9 +14,20 @@ from app.view.chains_html import CSS as CHAIN_CSS
 from app.view.chains_html import chain_html, independence_html
 from app.view.evidence import CSS, evidence_html, legend_html
 from app.view.payload import build_payload
+from app.view.style import readable_date
 from graph import schema
 from graph.analysis import ORIGIN_RULE, claim_origins, trace
+from graph.analysis.trace import Chain
+from graph.chains import chain_nodes
 from graph.errors import NotFoundError
+
+
+@st.cache_resource(max_entries=64, show_spinner="Tracing…")
+def _trace(settings: tuple[str | None, str | None], version: str, claim: str) -> list[Chain]:
+    """The chains of one claim, once per store version (kept apart from the analyses'
+    cache, so browsing many claims never evicts those)."""
+    return trace(session.graph(), claim)
+
 
 st.title("Trace a claim")
 untrusted.html(CSS + CHAIN_CSS)
@@ -79,7 +90,7 @@ if len(result.claims) > 1:
             st.rerun()
 
 try:
-    chains = trace(G, claim)
+    chains = _trace(session.settings(), session.version(), claim)
 except NotFoundError as e:
     untrusted.alert("error", e)
     st.stop()
@@ -97,7 +108,7 @@ for chain in chains:
         kinds.append("unspecified")
     with st.container(border=True):
         title = chain.title or chain.url or chain.article or ""
-        untrusted.caption(f"{chain.published or 'undated'} · {title} · {chain.kind}")
+        untrusted.caption(f"{readable_date(chain.published)} · {title} · {chain.kind}")
         untrusted.html(chain_html(names, kinds))
         record = graphs.attribution_record(G, chain.attribution)
         untrusted.html(evidence_html(record))
@@ -108,18 +119,7 @@ for chain in chains:
                 query_params={"article": chain.article},
             )
 
-keep = {c.attribution for c in chains}
-sub = G.subgraph(
-    keep
-    | {n for a in keep for n in (*G.predecessors(a), *G.successors(a))}
-    | {
-        o
-        for a in keep
-        for art in G.predecessors(a)
-        for o in G.successors(art)
-        if G.nodes[o].get("label") == schema.OUTLET
-    }
-)
+sub = G.subgraph(chain_nodes(G, (c.attribution for c in chains)))
 st.subheader("As a graph")
 event = graph_view(build_payload(graphs.collapse_attributions(sub)), key="trace-graph", height=420)
 if event is not None:

@@ -28,13 +28,13 @@ Source ASSERTS Claim
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
 from graph import schema
+from graph.chains import AttributionView, attribution_view, attribution_views, chain_nodes
 
 # Relationship names of the collapsed view (edge attribute ``rel``).
 CITES = "CITES"  # article -> first hop of a chain
@@ -42,48 +42,10 @@ PASSES = "VIA"  # hop -> next hop
 ASSERTS = schema.ASSERTS  # origin (or article, when unspecified) -> claim
 
 
-@dataclass(frozen=True, slots=True)
-class Chain:
-    """One attribution read off the schema graph."""
-
-    attribution: str
-    article: str | None
-    outlet: str | None
-    hops: tuple[str, ...]  # VIA nodes in order, then the origin when there is one
-    claim: str | None
-    kind: str
-
-
-def chains(G: nx.MultiDiGraph) -> Iterator[Chain]:
-    """Every Attribution node of ``G`` as a :class:`Chain`."""
-    for key, data in G.nodes(data=True):
-        if data.get("label") != schema.ATTRIBUTION:
-            continue
-        article = outlet = claim = origin = None
-        via: list[tuple[int, str]] = []
-        for pred, _, rel in G.in_edges(key, keys=True):
-            if rel == schema.CONTAINS:
-                article = pred
-        for _, succ, rel, edge in G.out_edges(key, keys=True, data=True):
-            if rel == schema.VIA:
-                via.append((int(edge.get("position") or 0), succ))
-            elif rel == schema.ATTRIBUTED_TO:
-                origin = succ
-            elif rel == schema.ASSERTS:
-                claim = succ
-        if article is not None:
-            for _, succ, rel in G.out_edges(article, keys=True):
-                if rel == schema.PUBLISHED_BY:
-                    outlet = succ
-        hops = tuple(k for _, k in sorted(via)) + ((origin,) if origin else ())
-        yield Chain(
-            attribution=key,
-            article=article,
-            outlet=outlet,
-            hops=hops,
-            claim=claim,
-            kind=str(data.get("kind") or "statement"),
-        )
+def _path(view: AttributionView) -> list[str]:
+    """The node keys an attribution's chain runs through: article, hops, origin."""
+    hops = [h.key for h in view.via] + ([view.origin.key] if view.origin else [])
+    return [k for k in (view.article, *hops) if k]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,15 +86,15 @@ def filter_graph(G: nx.MultiDiGraph, spec: GraphFilter) -> nx.MultiDiGraph:
     if not spec.restricts_articles and not spec.kinds:
         return G
     keep: set[str] = set()
-    for chain in chains(G):
-        if spec.kinds and chain.kind not in spec.kinds:
+    for view in attribution_views(G):
+        if spec.kinds and view.kind not in spec.kinds:
             continue
         if spec.restricts_articles and (
-            chain.article is None or not spec.article_passes(G, chain.article)
+            view.article is None or not spec.article_passes(G, view.article)
         ):
             continue
-        keep.add(chain.attribution)
-        keep.update(k for k in (chain.article, chain.outlet, chain.claim, *chain.hops) if k)
+        keep.add(view.key)
+        keep.update(k for k in (*_path(view), view.outlet, *view.claims) if k and k in G)
     for key, data in G.nodes(data=True):
         label = data.get("label")
         if label == schema.ARTICLE and spec.restricts_articles:
@@ -172,18 +134,15 @@ def collapse_attributions(
             edge["attributions"].append(attribution)
 
     citations: Counter[str] = Counter()
-    for chain in chains(G):
-        path = [k for k in (chain.article, *chain.hops) if k]
+    for chain in attribution_views(G):
+        path = _path(chain)
         for i in range(len(path) - 1):
-            link(
-                path[i],
-                path[i + 1],
-                CITES if i == 0 and chain.article else PASSES,
-                chain.attribution,
-            )
-        if chain.claim and path:
-            link(path[-1], chain.claim, ASSERTS, chain.attribution)
-        citations.update(set(path) | ({chain.claim} if chain.claim else set()))
+            link(path[i], path[i + 1], CITES if i == 0 and chain.article else PASSES, chain.key)
+        claims = [c for c in chain.claims if c in view]
+        for claim in claims:
+            if path:
+                link(path[-1], claim, ASSERTS, chain.key)
+        citations.update(set(path) | set(claims))
     for u, v, rel in G.edges(keys=True):
         if rel in (schema.PUBLISHED_BY, schema.SIMILAR_TO) and u in view and v in view:
             link(u, v, rel, None)
@@ -234,7 +193,7 @@ def aggregate(view: nx.DiGraph, *, top_sources: int = 60, top_links: int = 3) ->
         a: o for a, o, rel in view.edges(data="rel") if rel == schema.PUBLISHED_BY and o in shown
     }
     for article, outlet in outlet_of.items():
-        for target in nx.descendants(view, article) if view.out_degree(article) else ():
+        for target in _cited_from(view, article):
             if target in shown and target != outlet:
                 if out.has_edge(outlet, target):
                     out.edges[outlet, target]["weight"] += 1
@@ -246,6 +205,19 @@ def aggregate(view: nx.DiGraph, *, top_sources: int = 60, top_links: int = 3) ->
         links = sorted(out.in_edges(source, data="weight"), key=lambda e: (-e[2], e[0]))
         out.remove_edges_from([(u, v) for u, v, _ in links[top_links:]])
     return Aggregate(G=out, hidden=view.number_of_nodes() - out.number_of_nodes())
+
+
+def _cited_from(view: nx.DiGraph, article: str) -> set[str]:
+    """Every node an article's chains reach (along CITES and VIA edges, not into claims)."""
+    seen: set[str] = set()
+    frontier = [article]
+    while frontier:
+        node = frontier.pop()
+        for _, nxt, rel in view.out_edges(node, data="rel"):
+            if rel in (CITES, PASSES) and nxt not in seen:
+                seen.add(nxt)
+                frontier.append(nxt)
+    return seen
 
 
 def raw_view(G: nx.MultiDiGraph, *, labels: frozenset[str] = frozenset()) -> nx.DiGraph:
@@ -268,25 +240,24 @@ def raw_view(G: nx.MultiDiGraph, *, labels: frozenset[str] = frozenset()) -> nx.
 
 
 def attribution_record(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
-    """An Attribution node's properties plus ``key``, ``article``, ``outlet``, ``claim``
-    and ``via`` (the VIA edges' ``text``/``start``/``end``, outermost first)."""
+    """An Attribution node's properties plus ``key``, ``article``, ``outlet``, ``claim``,
+    ``origin`` and ``via`` (each hop's ``node``, ``text``, ``start``, ``end``, outermost
+    first), read through :func:`graph.chains.attribution_view`."""
+    view = attribution_view(G, key)
     record: dict[str, Any] = dict(G.nodes[key])
     record["key"] = key
-    via = []
-    for _, target, rel, edge in G.out_edges(key, keys=True, data=True):
-        if rel == schema.VIA:
-            via.append({**edge, "node": target})
-        elif rel == schema.ASSERTS:
-            record["claim"] = target
-        elif rel == schema.ATTRIBUTED_TO:
-            record["origin"] = target
-    record["via"] = sorted(via, key=lambda e: int(e.get("position") or 0))
-    for article, _, rel in G.in_edges(key, keys=True):
-        if rel == schema.CONTAINS:
-            record["article"] = article
-            for _, outlet, r in G.out_edges(article, keys=True):
-                if r == schema.PUBLISHED_BY:
-                    record["outlet"] = outlet
+    record["via"] = [
+        {"node": h.key, "text": h.text, "start": h.start, "end": h.end, "position": i}
+        for i, h in enumerate(view.via)
+    ]
+    for name, value in (
+        ("article", view.article),
+        ("outlet", view.outlet),
+        ("origin", view.origin.key if view.origin else None),
+        ("claim", view.claims[0] if view.claims else None),
+    ):
+        if value is not None:
+            record[name] = value
     return record
 
 
@@ -303,3 +274,56 @@ def attributions_of(G: nx.MultiDiGraph, key: str, *, limit: int = 50) -> list[di
     ]
     unique = sorted(dict.fromkeys(found), key=lambda n: (str(G.nodes[n].get("article_id")), n))
     return [attribution_record(G, n) for n in unique[:limit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Trimmed:
+    """A view cut to what the screen can show, and what was left out, by node label."""
+
+    G: nx.DiGraph
+    left_out: dict[str, int]
+
+
+def trim(view: nx.DiGraph, *, keep: int, must: frozenset[str] = frozenset()) -> Trimmed:
+    """The ``keep`` nodes of ``view`` that matter most: ``must`` first, then outlets, then by
+    citations, less any left without a link; the rest are counted by label.
+
+    >>> v = nx.DiGraph()
+    >>> for i in range(5):
+    ...     v.add_edge(f"Source:{i}", f"Claim:{i}")
+    ...     v.add_node(f"Claim:{i}", label="Claim", citations=i)
+    ...     v.add_node(f"Source:{i}", label="Source", citations=i)
+    >>> t = trim(v, keep=3, must=frozenset({"Claim:0"}))
+    >>> sorted(t.G), t.left_out
+    (['Claim:0', 'Claim:4', 'Source:4'], {'Claim': 3, 'Source': 4})
+    """
+    if view.number_of_nodes() <= keep:
+        return Trimmed(G=view, left_out={})
+    data = view.nodes
+    ranked = sorted(
+        view,
+        key=lambda k: (
+            k not in must,
+            data[k].get("label") != schema.OUTLET,
+            -int(data[k].get("citations") or 0),
+            k,
+        ),
+    )
+    sub = view.subgraph(ranked[:keep]).copy()
+    # A node whose every link was cut would float alone: leave it out too.
+    sub.remove_nodes_from([k for k in list(sub) if k not in must and not sub.degree(k)])
+    left = Counter(str(data[k].get("label", "")) for k in view if k not in sub)
+    return Trimmed(G=sub, left_out=dict(sorted(left.items())))
+
+
+def complete_chains(G: nx.MultiDiGraph, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``part`` (a neighbourhood of ``G``) with every chain it touches made whole.
+
+    A neighbourhood a few hops deep cuts chains: an attribution's article is there
+    but not the article's outlet, or the origin but not the intermediaries
+    (:func:`graph.chains.chain_nodes` brings them back).
+    """
+    keep = set(part) | chain_nodes(G, (k for k in part if k in G))
+    if keep == set(part):
+        return part
+    return nx.MultiDiGraph(G.subgraph(keep))

@@ -12,7 +12,6 @@ lives in the URL query string, read and written with :func:`param`,
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -49,8 +48,9 @@ def store() -> GraphStore:
 
 
 def version() -> str:
-    """Changes whenever the store's content does (node and relationship counts)."""
-    return json.dumps(store().counts(), sort_keys=True)
+    """Changes on every write to the store (:meth:`GraphStore.version`); part of every cache
+    key, so graphs and analyses are computed once per store version, not per rerun."""
+    return store().version()
 
 
 @st.cache_resource(show_spinner="Reading the graph…", max_entries=2)

@@ -12,6 +12,7 @@ HTML (:mod:`app.view.evidence`).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Final
 
 from graph import schema
@@ -104,3 +105,21 @@ def legend(present: set[str] | None = None) -> list[dict[str, str]]:
     ['Outlet', 'Anonymous source']
     """
     return [dict(v) for k, v in STYLES.items() if present is None or k in present]
+
+
+def readable_date(value: Any, *, missing: str = "undated") -> str:
+    """A publication date as people write it; ``missing`` when there is none.
+
+    >>> readable_date("2016-11-09T14:05:00Z"), readable_date(None), readable_date("None")
+    ('9 Nov 2016', 'undated', 'undated')
+    >>> readable_date("last Tuesday")
+    'last Tuesday'
+    """
+    text = "" if value is None else str(value).strip()
+    if not text or text.lower() in ("none", "null", "nan", "nat"):
+        return missing
+    try:
+        day = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return f"{day.day} {day:%b %Y}"

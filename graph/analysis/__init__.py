@@ -5,7 +5,6 @@ Every function takes the networkx ``MultiDiGraph`` of :mod:`graph.schema` first
 and returns plain data (frozen dataclasses of plain values).
 """
 
-from graph.analysis._view import SIMILARITY_THRESHOLD, Hop, claim_groups
 from graph.analysis.circular import CircularCitation, Citation, circular_citations
 from graph.analysis.dependency import (
     OutletCitation,
@@ -30,6 +29,7 @@ from graph.analysis.independence import (
     single_source,
 )
 from graph.analysis.trace import Chain, find_claims, trace
+from graph.chains import SIMILARITY_THRESHOLD, Hop, claim_groups
 
 __all__ = [
     "OFFICIAL_WORDS",

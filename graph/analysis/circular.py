@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.analysis._view import (
+from graph.analysis.independence import ground_origin
+from graph.chains import (
     SIMILARITY_THRESHOLD,
     AttributionView,
     attribution_views,
@@ -22,7 +23,6 @@ from graph.analysis._view import (
     display_name,
     group_text,
 )
-from graph.analysis.independence import ground_origin
 
 #: Longest cycle looked for (number of outlets).
 MAX_CYCLE = 8

@@ -5,7 +5,7 @@ chain or as its origin is one citation A -> B. An attribution that names no
 other outlet is *originated* by its publisher (its own reporting of a person,
 organisation or anonymous source); one that names another outlet is *relayed*.
 Refusals, denials and photo credits are left out (see
-:data:`~graph.analysis._view.SUPPORTING_KINDS`).
+:data:`~graph.chains.SUPPORTING_KINDS`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph import schema
-from graph.analysis._view import attribution_views, display_name
+from graph.chains import attribution_views, display_name
 
 ORIGINATOR = "originator"
 RELAY = "relay"

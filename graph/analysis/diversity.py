@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph import schema
-from graph.analysis._view import AttributionView, Hop, attribution_views, display_name
+from graph.chains import AttributionView, Hop, attribution_views, display_name
 
 #: Words in a role, descriptor or organisation name that mark an official source.
 OFFICIAL_WORDS = (

@@ -1,6 +1,6 @@
 """Independence of claims: how many distinct origins stand behind what many outlets carry.
 
-A claim (with its near-duplicates, see :func:`~graph.analysis._view.claim_groups`)
+A claim (with its near-duplicates, see :func:`~graph.chains.claim_groups`)
 carried by several outlets that all lead back to one origin is *single-source*:
 the repetition looks like corroboration but is amplification. :data:`ORIGIN_RULE`
 states exactly how origins are counted; the CLI shows it to the user.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.analysis._view import (
+from graph.chains import (
     SIMILARITY_THRESHOLD,
     AttributionView,
     Hop,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph import schema
-from graph.analysis._view import (
+from graph.chains import (
     SIMILARITY_THRESHOLD,
     Hop,
     attribution_views,

@@ -12,6 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 import networkx as nx
 
 from graph.model import Article, Attribution
+from graph.search import Hit
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,6 +54,11 @@ class GraphStore(Protocol):
         """Whether the article is stored (with this content, when a hash is given)."""
         ...
 
+    def version(self) -> str:
+        """A token that changes on every write that changes the store (cheap to read: the
+        app keys its caches on it)."""
+        ...
+
     def counts(self) -> dict[str, dict[str, int]]:
         """``{"nodes": {label: n}, "relationships": {type: n}}``."""
         ...
@@ -62,7 +68,15 @@ class GraphStore(Protocol):
         ...
 
     def search(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[str]:
-        """Node keys whose name/title/text contains ``text`` (case-insensitive)."""
+        """Node keys whose name/title/text contains ``text`` (case-insensitive), best first."""
+        ...
+
+    def search_hits(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[Hit]:
+        """Search hits ranked by :func:`graph.search.rank` (match, node kind, citations).
+
+        Without ``labels`` sources, outlets, claims and articles are searched: their
+        names, titles, claim texts, and article bodies.
+        """
         ...
 
     def neighbourhood(self, key: str, *, depth: int = 1, limit: int = 500) -> nx.MultiDiGraph:

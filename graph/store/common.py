@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Self
+from typing import Any, Final, Self
 
 from graph import schema
 from graph.build import ArticleRows, GraphBuilder
 from graph.errors import StoreError
 from graph.model import Article, Attribution
 from graph.resolve import outlet_ref
+from graph.search import display_field
 from graph.store.base import WriteResult
 
 Edge = tuple[str, str, str, dict[str, Any]]  # (start key, type, end key, properties)
@@ -196,6 +197,23 @@ def check_labels(labels: Sequence[str]) -> None:
     for label in labels:
         if label not in schema.LABELS:
             raise StoreError(f"unknown node label {label!r} (known: {', '.join(schema.LABELS)})")
+
+
+#: Labels searched when none are given: attributions have no name of their own.
+SEARCH_LABELS: Final = (schema.SOURCE, schema.OUTLET, schema.CLAIM, schema.ARTICLE)
+
+
+def search_fields(labels: Sequence[str]) -> list[tuple[str, str]]:
+    """``(label, property)`` pairs a search looks in: each label's name, and article bodies.
+
+    >>> search_fields(["Article", "Source"])
+    [('Article', 'title'), ('Source', 'name'), ('Article', 'text')]
+    """
+    chosen = list(labels or SEARCH_LABELS)
+    pairs = [(label, display_field(label)) for label in chosen]
+    if schema.ARTICLE in chosen:
+        pairs.append((schema.ARTICLE, "text"))
+    return pairs
 
 
 def outlet_filter_id(outlet: str) -> str:

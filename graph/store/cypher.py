@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Final
 
 from graph import schema
+from graph.search import display_field
 
 CONSTRAINTS: Final = tuple(
     f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
@@ -113,6 +114,10 @@ MERGE_EDGE: Final = {
 
 # Reading.
 ARTICLE_HASH: Final = "MATCH (a:Article {id: $id}) RETURN a.content_hash AS hash"
+# The store's version: a token every write transaction replaces (on a node outside the
+# schema labels, so no graph read ever sees it).
+BUMP_VERSION: Final = "MERGE (m:StoreMeta {id: 'store'}) SET m.version = $token"
+VERSION: Final = "MATCH (m:StoreMeta {id: 'store'}) RETURN m.version AS version"
 COUNT_NODES: Final = {label: f"MATCH (n:{label}) RETURN count(n) AS n" for label in schema.LABELS}
 COUNT_RELATIONSHIPS: Final = "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n"
 NODE: Final = {
@@ -125,14 +130,18 @@ NODES: Final = {
 ALL_NODES: Final = {
     label: f"MATCH (n:{label}) RETURN properties(n) AS props" for label in schema.LABELS
 }
+# Search candidates: nodes of one label whose property contains $q (lower case), with the
+# number of relationships pointing at them; ranked by graph.search.rank, not here.
 SEARCH: Final = {
-    label: (
-        f"MATCH (n:{label}) WHERE toLower(coalesce(n.name, '')) CONTAINS $q "
-        "OR toLower(coalesce(n.title, '')) CONTAINS $q "
-        "OR toLower(coalesce(n.text, '')) CONTAINS $q "
-        "RETURN n.id AS id ORDER BY id LIMIT $limit"
+    (label, prop): (
+        f"MATCH (n:{label}) WHERE toLower(coalesce(n.{prop}, '')) CONTAINS $q "
+        "OPTIONAL MATCH (n)<-[r]-() "
+        "WITH n, count(r) AS cited "
+        f"RETURN n.id AS id, n.{display_field(label)} AS name, n.type AS type, cited "
+        "ORDER BY cited DESC, id LIMIT $limit"
     )
     for label in schema.LABELS
+    for prop in {display_field(label), "text"}
 }
 OUT_EDGES: Final = {
     label: (

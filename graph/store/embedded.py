@@ -36,6 +36,14 @@ from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.claims import Link, Update, day_of
 from graph.errors import NotFoundError, StoreError
 from graph.identity import canonicalise
+from graph.search import (
+    CANDIDATES_PER_LABEL,
+    Candidate,
+    Hit,
+    display_field,
+    normalise,
+    rank,
+)
 from graph.store.common import (
     Edge,
     StoreBase,
@@ -43,6 +51,7 @@ from graph.store.common import (
     check_labels,
     expand,
     outlet_filter_id,
+    search_fields,
     source_key,
 )
 from graph.store.sqlite_claims import DDL as claim_index_ddl
@@ -391,6 +400,16 @@ class EmbeddedStore(StoreBase):
 
     # -- reading -----------------------------------------------------------------------------
 
+    def version(self) -> str:
+        """SQLite's file change counter (header bytes 24-27), which every committed write
+        transaction increments, whichever process wrote: one read of the file header."""
+        try:
+            with self.path.open("rb") as f:
+                head = f.read(32)
+        except OSError as e:
+            raise StoreError(f"{self.path}: cannot read the store: {e}") from e
+        return f"sqlite:{int.from_bytes(head[24:28], 'big')}:{int.from_bytes(head[28:32], 'big')}"
+
     @_reading
     def counts(self) -> dict[str, dict[str, int]]:
         with self._lock:
@@ -411,22 +430,37 @@ class EmbeddedStore(StoreBase):
 
     @_reading
     def search(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[str]:
+        return [hit.key for hit in self.search_hits(text, labels=labels, limit=limit)]
+
+    @_reading
+    def search_hits(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[Hit]:
         check_labels(labels)
-        needle = text.lower()
+        needle = normalise(text)
         if not needle:
             return []
-        sql = (
-            "SELECT key FROM nodes WHERE (instr(lower(json_extract(props,'$.name')), ?) "
-            "OR instr(lower(json_extract(props,'$.title')), ?) "
-            "OR instr(lower(json_extract(props,'$.text')), ?))"
-        )
-        params: list[Any] = [needle] * 3
-        if labels:
-            sql += f" AND label IN ({','.join('?' * len(labels))})"
-            params += list(labels)
-        sql += " ORDER BY label, key LIMIT ?"
+        candidates: list[Candidate] = []
         with self._lock:
-            return [k for (k,) in self._db.execute(sql, [*params, limit])]
+            for label, field in search_fields(labels):
+                sql = (
+                    "SELECT key, json_extract(props, '$.' || ?), json_extract(props, '$.type'), "
+                    "(SELECT count(*) FROM edges e WHERE e.dst = n.key) AS cited "
+                    "FROM nodes n WHERE label = ? "
+                    "AND instr(lower(coalesce(json_extract(props, '$.' || ?), '')), ?) "
+                    "ORDER BY cited DESC, key LIMIT ?"
+                )
+                for key, value, type_, cited in self._db.execute(
+                    sql, (display_field(label), label, field, needle, CANDIDATES_PER_LABEL)
+                ):
+                    candidates.append(
+                        Candidate(
+                            key=key,
+                            label=label,
+                            name=str(value or key),
+                            cited=int(cited),
+                            type=str(type_ or ""),
+                        )
+                    )
+        return rank(text, candidates, limit=limit)
 
     def _edges_touching(self, keys: Sequence[str]) -> list[Edge]:
         out = []

@@ -9,6 +9,7 @@ the server cannot be used.
 
 from __future__ import annotations
 
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from graph.build import ArticleRows, GraphBuilder, merge_props
 from graph.claims import Link, day_of
 from graph.errors import NotFoundError, StoreError, StoreUnavailableError
 from graph.identity import canonicalise
+from graph.search import CANDIDATES_PER_LABEL, Candidate, Hit, normalise, rank
 from graph.store import cypher
 from graph.store.common import (
     Edge,
@@ -31,6 +33,7 @@ from graph.store.common import (
     check_labels,
     expand,
     outlet_filter_id,
+    search_fields,
     source_key,
 )
 
@@ -219,8 +222,13 @@ class Neo4jStore(StoreBase):
             self._unwind(tx, cypher.MERGE_EDGE[(rel, start_label, end_label)], edge_rows)
         claims = {cid: props for rows in written for cid, props in rows.claims}
         self._unwind(tx, cypher.SET_CLAIM_PROPS, [{"id": c, **p} for c, p in claims.items()])
+        tx.run(cypher.BUMP_VERSION, token=secrets.token_hex(8)).consume()
 
     # -- reading -----------------------------------------------------------------------------
+
+    def version(self) -> str:
+        rows = self._read(cypher.VERSION)
+        return f"neo4j:{rows[0]['version'] if rows else 'empty'}"
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {label: int(self._read(q)[0]["n"]) for label, q in cypher.COUNT_NODES.items()}
@@ -239,17 +247,25 @@ class Neo4jStore(StoreBase):
         return {**rows[0]["props"], "label": label} if rows else None
 
     def search(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[str]:
+        return [hit.key for hit in self.search_hits(text, labels=labels, limit=limit)]
+
+    def search_hits(self, text: str, *, labels: Sequence[str] = (), limit: int = 20) -> list[Hit]:
         check_labels(labels)
-        needle = text.lower()
+        needle = normalise(text)
         if not needle:
             return []
-        found: list[str] = []
-        for label in sorted(labels or schema.LABELS):
-            found += [
-                schema.node_key(label, r["id"])
-                for r in self._read(cypher.SEARCH[label], q=needle, limit=limit)
-            ]
-        return sorted(found)[:limit]
+        candidates = [
+            Candidate(
+                key=schema.node_key(label, r["id"]),
+                label=label,
+                name=str(r["name"] or schema.node_key(label, r["id"])),
+                cited=int(r["cited"] or 0),
+                type=str(r["type"] or ""),
+            )
+            for label, prop in search_fields(labels)
+            for r in self._read(cypher.SEARCH[label, prop], q=needle, limit=CANDIDATES_PER_LABEL)
+        ]
+        return rank(text, candidates, limit=limit)
 
     def _links(self, keys: Sequence[str]) -> list[Edge]:
         by_label: dict[str, list[str]] = defaultdict(list)

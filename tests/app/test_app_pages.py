@@ -41,9 +41,12 @@ def run_page(page: str, **params: str | list[str]) -> AppTest:
 
 
 def graph_payload(at: AppTest, index: int = 0) -> dict[str, Any]:
-    proto = at.get("bidi_component")[index].proto
-    assert proto.component_name == "sourcetrace_graph_view"
-    data: dict[str, Any] = json.loads(proto.json)
+    views = [
+        c.proto
+        for c in at.get("bidi_component")
+        if c.proto.component_name == "sourcetrace_graph_view"
+    ]
+    data: dict[str, Any] = json.loads(views[index].json)
     return data
 
 
@@ -109,11 +112,11 @@ def test_explore_selected_node_shows_escaped_evidence(app_env: Path, store: Grap
 
 
 def test_explore_search_focuses_the_chosen_node(app_env: Path, store: GraphStore) -> None:
-    at = run_page("explore")
-    at.sidebar.text_input[0].input("Lena Ortiz").run()
+    at = run_page("explore", q="Lena Ortiz")
     matches = at.sidebar.selectbox[0]
-    assert "Source: Lena Ortiz" in matches.options
     key = next(k for k in store.search("Lena Ortiz") if k.startswith("Source:"))
+    assert matches.options[0].startswith("Lena Ortiz (person)")
+    assert key in graph_payload(at)["highlight"]
     matches.set_value(key).run()
     assert at.query_params["focus"] in (key, [key])
     assert {n["id"] for n in graph_payload(at)["nodes"]} >= {key}
@@ -144,9 +147,24 @@ def test_reports_rank_single_source_claims_with_csv(app_env: Path, store: GraphS
     at = run_page("reports")
     table = at.dataframe[0].value
     assert list(table["Claim"]) == [r.text for r in expected]
-    assert "Download single-source claims (CSV)" in [
-        b.proto.label for b in at.get("download_button")
-    ]
+    assert set(table["Verdict"]) == {"single-source"}
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {f"Download this selection ({f})" for f in ("CSV", "GEXF", "GRAPHML")} <= set(labels)
+
+
+def test_reports_filters_narrow_the_claims_and_go_into_the_url(
+    app_env: Path, store: GraphStore
+) -> None:
+    at = run_page("reports", verdict=["single-source", "independent"])
+    everything = len(at.dataframe[0].value)
+    at.multiselect(key="reports-type").set_value(["person"]).run()
+    people = at.dataframe[0].value
+    assert 0 < len(people) < everything
+    assert at.query_params["type"] in ("person", ["person"])
+    evidence = at.dataframe[1].value
+    assert set(evidence["Type"]) == {"person"}
+    assert all(str(u).startswith("https://") for u in evidence["URL"])
+    assert "undated" not in set(evidence["Published"]) and "None" not in set(evidence["Published"])
 
 
 def test_article_page_marks_attributions_and_escapes_text(app_env: Path, store: GraphStore) -> None:

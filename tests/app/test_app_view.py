@@ -262,6 +262,77 @@ def test_aggregate_keeps_each_sources_strongest_outlet_links_and_sizes_outlets()
     assert all(d["citations"] > 0 for _, d in agg.G.nodes(data=True) if d["label"] == schema.OUTLET)
 
 
+def test_chain_layout_puts_outlets_left_of_intermediaries_origins_and_claims() -> None:
+    b = ferry_graph()
+    coast = b.article("a3", outlet="Coastline Courier")
+    b.attribute(coast, "The ferry stops.", via=[b.outlet("Bay Radio")], origin=b.person("Ann Vale"))
+    p = payload.build_payload(graphs.collapse_attributions(b.G), chosen_layout=payload.CHAIN)
+    x = {n["id"]: n["x"] for n in p["nodes"]}
+    assert p["layout"] == "chain" and p["physics"] is False
+    # Publishers first, then articles, an intermediary, the origins, and the claims last.
+    assert x["Outlet:meridian-wire"] == x["Outlet:coastline-courier"] < x["Article:a3"]
+    assert x["Article:a3"] < x["Outlet:bay-radio"] < x["Source:ann-vale"]
+    assert x["Source:lena-ortiz"] < x["Claim:the-ferry-stops"]
+    assert all(n["label"].strip() for n in p["nodes"] if n["kind"] == schema.OUTLET)
+
+
+def test_a_view_larger_than_the_screen_keeps_the_most_cited_and_says_what_it_left_out() -> None:
+    view = big_graph(400)
+    p = payload.build_payload(view, highlight=frozenset({"Article:a7"}))
+    assert len(p["nodes"]) <= payload.SCREEN_MAX
+    assert sum(p["left_out"].values()) == view.number_of_nodes() - len(p["nodes"])
+    ids = {n["id"] for n in p["nodes"]}
+    assert "Article:a7" in ids and {f"Outlet:o{i}" for i in range(8)} <= ids
+    assert p["highlight"] == ["Article:a7"]
+
+
+def test_only_the_most_cited_nodes_are_labelled_and_hits_are_outlined() -> None:
+    view = big_graph(100)
+    p = payload.build_payload(view, highlight=frozenset({"Article:a3"}))
+    labelled = [n for n in p["nodes"] if n["label"].strip()]
+    assert len(labelled) <= payload.LABEL_MAX + 1
+    [hit] = [n for n in p["nodes"] if n["id"] == "Article:a3"]
+    assert hit["label"].strip() and hit["color"]["border"] == "#ffbf00"
+    sizes = [s["citations"] for s in p["sizes"]]
+    assert sizes[0] == 1 and sizes == sorted(sizes)
+
+
+def test_focused_neighbourhood_keeps_whole_chains() -> None:
+    G = ferry_graph().G
+    part = G.subgraph([k for k in G if G.nodes[k]["label"] == schema.ATTRIBUTION][:1]).copy()
+    whole = graphs.complete_chains(G, part)
+    labels = {whole.nodes[k]["label"] for k in whole}
+    assert {schema.ARTICLE, schema.OUTLET, schema.SOURCE, schema.CLAIM} <= labels
+
+
+def test_article_highlights_link_to_their_source_and_credits_stay_unmarked() -> None:
+    text = "Ann Lee said the pier is closed.\n\nPhoto: REUTERS/Bo Chan"
+    said = {
+        "sentence": "Ann Lee said the pier is closed.",
+        "sentence_start": 0,
+        "source_text": "Ann Lee",
+        "cue": "said",
+        "content_text": "the pier is closed",
+        "origin": "Source:person-ann-lee",
+        "kind": "statement",
+    }
+    credit = {
+        "sentence": "Photo: REUTERS/Bo Chan",
+        "sentence_start": 34,
+        "source_text": "REUTERS",
+        "cue": "Photo:",
+        "content_text": "Bo Chan",
+        "origin": "Outlet:reuters",
+        "kind": "credit",
+    }
+    out = evidence.article_html(text, [said, credit])
+    assert out.count("<p>") == 2  # paragraphs kept
+    links = re.findall(r'<a class="st-mark-link" href="([^"]+)"', out)
+    assert links and set(links) == {evidence.node_link("Source:person-ann-lee")}
+    assert "<p>Photo&#58; REUTERS&#47;Bo Chan</p>" in out  # shown, as text, unmarked
+    assert "reuters" not in html.unescape(out).lower().split("</p>", 1)[0]
+
+
 def test_a_content_in_pieces_is_marked_piece_by_piece_not_the_cue_between() -> None:
     text = "“Part one,” she said, “part two.”"
     attribution = {

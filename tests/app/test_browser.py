@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from graph import schema
 from graph.store import GraphStore
-from tests.app.browser import ARTIFACTS, CHROMIUM, launch_chromium, streamlit_server
+from tests.app.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    Requests,
+    node_point,
+    open_page,
+    streamlit_server,
+    wait_ready,
+)
 
 sync_api = pytest.importorskip("playwright.sync_api")
 Page = sync_api.Page
@@ -27,59 +33,14 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no system chromiu
 
 @pytest.fixture(scope="module")
 def server(store_path: Path) -> Iterator[str]:
-    """``streamlit run`` as ``sourcetrace app`` starts it, on a free port."""
     with streamlit_server(store_path) as url:
         yield url
 
 
-@dataclass
-class Requests:
-    local: list[str] = field(default_factory=list)
-    outside: list[str] = field(default_factory=list)
-
-
 @pytest.fixture
 def browser_page(server: str) -> Iterator[tuple[Page, Requests]]:
-    seen = Requests()
-    with sync_api.sync_playwright() as p:
-        browser = launch_chromium(p)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-        def route(r: sync_api.Route) -> None:
-            url = r.request.url
-            host = urlsplit(url).hostname
-            if url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-                seen.local.append(url)
-                r.continue_()
-            else:
-                seen.outside.append(url)
-                r.abort()
-
-        context.route("**/*", route)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        try:
-            yield page, seen
-        finally:
-            browser.close()
-        assert not errors, errors
-
-
-def node_point(page: Page, key: str) -> tuple[float, float]:
-    """Page coordinates of node ``key`` in the graph view."""
-    box = page.locator(".stg-canvas canvas").bounding_box()
-    at = page.evaluate(
-        "(key) => { const n = globalThis.__sourcetraceGraph;"
-        " return n.canvasToDOM(n.getPositions([key])[key]); }",
-        key,
-    )
-    return box["x"] + at["x"], box["y"] + at["y"]
-
-
-def wait_ready(page: Page) -> None:
-    page.wait_for_selector(".stg-root[data-ready='1']", timeout=60_000)
-    page.wait_for_function("() => globalThis.__sourcetraceGraph !== undefined")
+    with open_page() as opened:
+        yield opened
 
 
 def test_clicking_a_node_shows_its_evidence_as_text_and_nothing_leaves_localhost(

@@ -130,7 +130,7 @@ def test_article_payloads_render_as_text_and_no_request_leaves_the_origin(
         ("article-cr", "/article?article=" + quote(keys["article0"]), "[body0 link]("),
         ("article-2", "/article?article=" + quote(keys["article1"]), "![title1]("),
         ("trace", "/trace?claim=" + quote(keys["claim"]), "![quote]("),
-        ("reports", "/reports", "Download single-source claims"),
+        ("reports", "/reports", "Download this selection (CSV)"),
     ]
     with sync_api.sync_playwright() as p:
         browser = launch_chromium(p)
@@ -170,7 +170,7 @@ def test_article_payloads_render_as_text_and_no_request_leaves_the_origin(
     assert pixel.hits == [], pixel.hits
     assert elsewhere == [], elsewhere
     rows = list(csv.DictReader(io.StringIO(csv_text)))
-    assert rows and rows[0]["Claim"].startswith("'=HYPERLINK(")
+    assert rows and rows[0]["claim"].startswith("'=HYPERLINK(")
     assert all(not v.startswith(("=", "+", "-", "@")) for row in rows for v in row.values())
 
 
@@ -179,8 +179,8 @@ def pixel_host(pixel: LocalServer) -> str:
 
 
 def download_csv(page: sync_api.Page) -> str:
-    """The single-source CSV the Reports page offers, fetched from the page."""
-    button = page.get_by_role("button", name="Download single-source claims (CSV)")
+    """The CSV of the claims the Reports page shows, fetched from the page."""
+    button = page.get_by_role("button", name="Download this selection (CSV)")
     button.wait_for(timeout=30_000)
     with page.expect_download(timeout=30_000) as info:
         button.click()

@@ -31,6 +31,8 @@ function save(state) {
       scale: network.getScale(),
       position: network.getViewPosition(),
       positions: network.getPositions(),
+      hidden: state.hiddenStack,
+      pinned: Array.from(state.pinned),
     };
     window.sessionStorage.setItem(STORE + state.viewKey, JSON.stringify(saved));
   } catch (e) {
@@ -56,11 +58,117 @@ function buildNotice(box, data) {
       `Showing outlets and top sources: ${data.hidden} of ${data.total} nodes hidden. ` +
         "Click an outlet or source to drill down, or narrow the filters."
     );
-  } else if (!data.physics) {
-    parts.push(`${data.total} nodes: laid out once, physics off.`);
+  }
+  const left = Object.entries(data.left_out || {});
+  if (left.length) {
+    const n = left.reduce((sum, [, k]) => sum + k, 0);
+    const what = left.map(([label, k]) => `${k} ${label.toLowerCase()}${k === 1 ? "" : "s"}`);
+    parts.push(
+      `Showing the ${data.nodes.length} most-cited of ${data.total} nodes; ${n} left out ` +
+        `(${what.join(", ")}). Narrow the filters, or double-click a node to expand it.`
+    );
   }
   box.textContent = parts.join(" ");
   box.style.display = parts.length ? "block" : "none";
+}
+
+function buildSizes(box, data) {
+  box.replaceChildren();
+  const stops = data.sizes || [];
+  if (!stops.length) return;
+  box.append(el("span", "stg-sizes-title", "Size: citations"));
+  for (const stop of stops) {
+    const row = el("span", "stg-legend-item");
+    const dot = el("span", "stg-size-dot");
+    const d = Math.round(stop.size * 1.2);
+    dot.style.width = d + "px";
+    dot.style.height = d + "px";
+    row.append(dot, el("span", "", String(stop.citations)));
+    box.append(row);
+  }
+}
+
+const FIT = { maxZoomLevel: 2.5, minZoomLevel: 0.02 };
+
+function fitView(state) {
+  const visible = state.nodes.getIds({ filter: (n) => !n.hidden });
+  state.network.fit(Object.assign({ nodes: visible }, FIT));
+  state.root.dataset.fitted = state.signature;
+}
+
+function refit(state, data) {
+  // Fit once the layout has settled: after stabilisation with physics, at once without.
+  if (data.physics) {
+    state.network.once("stabilizationIterationsDone", () => {
+      fitView(state);
+      save(state);
+    });
+    state.network.stabilize(150);
+  } else {
+    fitView(state);
+  }
+}
+
+function buildToolbar(state) {
+  const bar = el("div", "stg-toolbar");
+  const button = (text, title, action) => {
+    const b = el("button", "stg-button", text);
+    b.type = "button";
+    b.title = title;
+    b.dataset.action = title;
+    b.addEventListener("click", (event) => {
+      event.preventDefault();
+      action();
+    });
+    bar.append(b);
+    return b;
+  };
+  const zoom = (factor) => {
+    const network = state.network;
+    network.moveTo({ scale: network.getScale() * factor });
+    save(state);
+  };
+  button("Fit", "fit", () => fitView(state));
+  button("+", "zoom in", () => zoom(1.4));
+  button("\u2212", "zoom out", () => zoom(1 / 1.4));
+  button("Hide", "hide selected", () => {
+    const ids = state.network.getSelectedNodes();
+    if (!ids.length) return;
+    state.hiddenStack.push(ids);
+    state.nodes.update(ids.map((id) => ({ id, hidden: true })));
+    state.network.unselectAll();
+    updateStatus(state);
+    save(state);
+  });
+  button("Undo", "undo hide", () => {
+    const ids = state.hiddenStack.pop();
+    if (!ids) return;
+    state.nodes.update(ids.filter((id) => state.nodes.get(id)).map((id) => ({ id, hidden: false })));
+    updateStatus(state);
+    save(state);
+  });
+  button("Pin", "pin selected", () => {
+    for (const id of state.network.getSelectedNodes()) {
+      const pinned = !state.pinned.has(id);
+      if (pinned) state.pinned.add(id);
+      else state.pinned.delete(id);
+      state.nodes.update({ id, fixed: pinned, shapeProperties: { borderDashes: pinned ? [4, 3] : false } });
+    }
+    updateStatus(state);
+    save(state);
+  });
+  state.status = el("span", "stg-status");
+  bar.append(state.status);
+  return bar;
+}
+
+function updateStatus(state) {
+  const hidden = state.hiddenStack.reduce((n, ids) => n + ids.length, 0);
+  const parts = [];
+  if (hidden) parts.push(`${hidden} hidden (Undo shows them again)`);
+  if (state.pinned.size) parts.push(`${state.pinned.size} pinned`);
+  state.status.textContent = parts.join(" · ");
+  state.root.dataset.hidden = String(hidden);
 }
 
 function withoutPosition(node) {
@@ -91,8 +199,16 @@ function sync(state, data) {
   if (staleEdges.length) edges.remove(staleEdges);
   edges.update(data.edges);
   if (state.physics !== data.physics) network.setOptions({ physics: { enabled: data.physics } });
+  if (data.options && data.options.edges) network.setOptions({ edges: data.options.edges });
   state.physics = data.physics;
+  const changed = state.signature !== data.signature;
   state.signature = data.signature;
+  if (changed) {
+    state.hiddenStack = [];
+    state.pinned = new Set();
+    updateStatus(state);
+    refit(state, data);
+  }
 }
 
 function create(parentElement, data, setTriggerValue) {
@@ -101,7 +217,8 @@ function create(parentElement, data, setTriggerValue) {
   canvas.style.height = (data.height || 620) + "px";
   const notice = el("div", "stg-notice");
   const legend = el("div", "stg-legend");
-  root.append(notice, canvas, legend);
+  const sizes = el("div", "stg-legend stg-sizes");
+  root.append(notice, canvas, legend, sizes);
   parentElement.append(root);
 
   const vis = globalThis.vis;
@@ -122,6 +239,9 @@ function create(parentElement, data, setTriggerValue) {
     root,
     notice,
     legend,
+    sizes,
+    hiddenStack: (restore && restore.hidden) || [],
+    pinned: new Set((restore && restore.pinned) || []),
     nodes,
     edges,
     network,
@@ -130,20 +250,29 @@ function create(parentElement, data, setTriggerValue) {
     physics: data.physics,
     setTriggerValue,
   };
+  root.insertBefore(buildToolbar(state), canvas);
+  for (const ids of state.hiddenStack) {
+    state.nodes.update(ids.filter((id) => nodes.get(id)).map((id) => ({ id, hidden: true })));
+  }
+  for (const id of state.pinned) {
+    if (nodes.get(id)) nodes.update({ id, fixed: true, shapeProperties: { borderDashes: [4, 3] } });
+  }
+  updateStatus(state);
   const ready = () => {
     root.dataset.ready = "1";
   };
   if (restore) {
     network.moveTo({ position: restore.position, scale: restore.scale });
+    root.dataset.fitted = data.signature;
     ready();
   } else if (data.physics) {
     network.once("stabilizationIterationsDone", () => {
-      network.fit();
+      fitView(state);
       ready();
       save(state);
     });
   } else {
-    network.fit();
+    fitView(state);
     ready();
   }
   let saveTimer = null;
@@ -185,6 +314,9 @@ export default function (component) {
   }
   buildLegend(state.legend, data);
   buildNotice(state.notice, data);
+  buildSizes(state.sizes, data);
+  state.root.dataset.layout = data.layout || "force";
+  state.root.dataset.signature = data.signature;
   if (data.selected && state.nodes.get(data.selected)) {
     state.network.selectNodes([data.selected]);
   }

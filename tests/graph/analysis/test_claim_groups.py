@@ -7,7 +7,7 @@ import pytest
 
 from graph.analysis import claim_groups
 from graph.analysis._testing import GraphBuilder
-from graph.analysis._view import attribution_views
+from graph.chains import attribution_views
 
 
 def test_groups_are_transitive_over_similar_links() -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from graph.analysis import is_official, source_diversity
 from graph.analysis._testing import GraphBuilder
-from graph.analysis._view import Hop
+from graph.chains import Hop
 
 
 def test_empty_graph_has_empty_diversity() -> None:

@@ -188,6 +188,35 @@ def test_search_finds_names_titles_and_text_case_insensitively(store: GraphStore
     assert len(store.search("the", limit=3)) == 3
 
 
+def test_search_ranks_people_first_then_by_match_and_citations(store: GraphStore) -> None:
+    _load_all(store)
+    hits = store.search_hits("ostrova")
+    by_key = {h.key: h for h in hits}
+    full = by_key["Source:person-lina-ostrova"]
+    assert (full.match, full.type, full.cited) == ("word", "person", 1)
+    labels = [h.label for h in hits]
+    assert labels[:2] == ["Source", "Source"] and labels.index("Article") == 2
+    # The same query gives the same hits, in the same order, as the key-only search.
+    assert [h.key for h in hits] == store.search("ostrova")
+    assert store.search_hits("lina ostrova")[0].key == "Source:person-lina-ostrova"
+    exact = store.search_hits("coastal ledger")
+    assert exact[0].key == "Outlet:coastal-ledger" and exact[0].match == "exact"
+    assert store.search_hits("   ") == []
+
+
+def test_version_changes_on_every_write_that_changes_the_store(store: GraphStore) -> None:
+    before = store.version()
+    assert store.version() == before
+    _load_all(store)
+    loaded = store.version()
+    assert loaded != before
+    store.write_articles([nested_article()])  # unchanged: nothing written
+    article, _ = nested_article()
+    changed = dataclasses.replace(article, text=article.text.replace("never", "rarely"))
+    store.write_article(changed, [])
+    assert store.version() != loaded
+
+
 def test_to_networkx_returns_schema_graph_filtered_by_labels(store: GraphStore) -> None:
     _load_all(store)
     G = store.to_networkx()

@@ -1,8 +1,11 @@
-"""A flat, read-only view of the attributions in a graph, shared by the analyses.
+"""The one public reading of an attribution and its chain off a schema graph.
 
-Every analysis needs the same facts about an attribution: the article and
-outlet it appears in, its chain of intermediaries, its origin and the claim it
-asserts. :func:`attribution_views` reads them once from the networkx graph.
+Every analysis, the export and the app need the same facts about an
+attribution: the article and outlet it appears in, its chain of intermediaries
+(``VIA`` by position), its origin and the claim it asserts, with the words and
+offsets the article uses for each hop. :func:`attribution_views` reads them
+once from the networkx graph; :func:`chain_nodes` gives the nodes of a set of
+chains (to cut a subgraph that keeps them whole). Nothing else re-reads chains.
 """
 
 from __future__ import annotations
@@ -147,6 +150,41 @@ def _hop(G: nx.MultiDiGraph, key: str, edge: Mapping[str, Any], node: Mapping[st
     )
 
 
+def attribution_view(G: nx.MultiDiGraph, key: str) -> AttributionView:
+    """The Attribution node ``key`` of ``G`` as an :class:`AttributionView`."""
+    data = G.nodes[key]
+    article = next(
+        (str(s) for s, _, rel in G.in_edges(key, keys=True) if rel == schema.CONTAINS), None
+    )
+    if article is None and data.get("article_id"):
+        candidate = schema.node_key(schema.ARTICLE, str(data["article_id"]))
+        article = candidate if candidate in G else None
+    via: list[tuple[int, Hop]] = []
+    origin = None
+    claims = []
+    for _, target, rel, edge in G.out_edges(key, keys=True, data=True):
+        if rel == schema.VIA:
+            via.append((int(edge.get("position", len(via))), _hop(G, target, edge, {})))
+        elif rel == schema.ATTRIBUTED_TO:
+            origin = _hop(G, target, {}, data)
+        elif rel == schema.ASSERTS:
+            claims.append(str(target))
+    return AttributionView(
+        key=str(key),
+        article=article,
+        outlet=publisher(G, article) if article else None,
+        published=G.nodes[article].get("published") if article else None,
+        kind=str(data.get("kind") or "statement"),
+        via=tuple(h for _, h in sorted(via, key=lambda p: p[0])),
+        origin=origin,
+        claims=tuple(sorted(claims)),
+        sentence=str(data.get("sentence") or ""),
+        sentence_start=data.get("sentence_start"),
+        sentence_end=data.get("sentence_end"),
+        cue=str(data.get("cue") or ""),
+    )
+
+
 def attribution_views(G: nx.MultiDiGraph) -> list[AttributionView]:
     """Every Attribution node of ``G`` as an :class:`AttributionView`.
 
@@ -159,43 +197,42 @@ def attribution_views(G: nx.MultiDiGraph) -> list[AttributionView]:
     >>> [h.name for h in v.via], v.origin.name, v.cited_outlets()
     (['Meridian Wire'], 'Ana Ruiz', ['Outlet:meridian-wire'])
     """
-    views = []
-    for key, data in G.nodes(data=True):
-        if data.get("label") != schema.ATTRIBUTION:
+    return [
+        attribution_view(G, key)
+        for key, data in G.nodes(data=True)
+        if data.get("label") == schema.ATTRIBUTION
+    ]
+
+
+def chain_nodes(G: nx.MultiDiGraph, attributions: Iterable[str]) -> set[str]:
+    """The attributions given and every node of their chains: article, the article's
+    outlet, intermediaries, origin and claims (to cut a subgraph that keeps them whole).
+
+    >>> from graph.analysis._testing import GraphBuilder
+    >>> b = GraphBuilder()
+    >>> art = b.article("a1", outlet="The Harbor Ledger")
+    >>> at = b.attribute(art, "Tolls rise.", origin=b.person("Ana Ruiz"))
+    >>> sorted(chain_nodes(b.G, [at]))  # doctest: +NORMALIZE_WHITESPACE
+    ['Article:a1', 'Attribution:a1-1', 'Claim:tolls-rise', 'Outlet:the-harbor-ledger',
+     'Source:ana-ruiz']
+    """
+    keep: set[str] = set()
+    for key in attributions:
+        if key not in G or G.nodes[key].get("label") != schema.ATTRIBUTION:
             continue
-        article = next(
-            (str(s) for s, _, rel in G.in_edges(key, keys=True) if rel == schema.CONTAINS), None
+        keep.add(key)
+        for article, _, rel in G.in_edges(key, keys=True):
+            if rel == schema.CONTAINS:
+                keep.add(article)
+                keep.update(
+                    v for _, v, r in G.out_edges(article, keys=True) if r == schema.PUBLISHED_BY
+                )
+        keep.update(
+            v
+            for _, v, rel in G.out_edges(key, keys=True)
+            if rel in (schema.VIA, schema.ATTRIBUTED_TO, schema.ASSERTS)
         )
-        if article is None and data.get("article_id"):
-            candidate = schema.node_key(schema.ARTICLE, str(data["article_id"]))
-            article = candidate if candidate in G else None
-        via: list[tuple[int, Hop]] = []
-        origin = None
-        claims = []
-        for _, target, rel, edge in G.out_edges(key, keys=True, data=True):
-            if rel == schema.VIA:
-                via.append((int(edge.get("position", len(via))), _hop(G, target, edge, {})))
-            elif rel == schema.ATTRIBUTED_TO:
-                origin = _hop(G, target, {}, data)
-            elif rel == schema.ASSERTS:
-                claims.append(str(target))
-        views.append(
-            AttributionView(
-                key=str(key),
-                article=article,
-                outlet=publisher(G, article) if article else None,
-                published=G.nodes[article].get("published") if article else None,
-                kind=str(data.get("kind") or "statement"),
-                via=tuple(h for _, h in sorted(via, key=lambda p: p[0])),
-                origin=origin,
-                claims=tuple(sorted(claims)),
-                sentence=str(data.get("sentence") or ""),
-                sentence_start=data.get("sentence_start"),
-                sentence_end=data.get("sentence_end"),
-                cue=str(data.get("cue") or ""),
-            )
-        )
-    return views
+    return keep
 
 
 def claim_groups(G: nx.MultiDiGraph, similarity: float | None = None) -> list[list[str]]:
