@@ -35,7 +35,6 @@ MODEL = "minilm-l6-v2-int8.onnx"
 TOKENIZER = "tokenizer.json"
 IDF = "wordpiece-idf.npy"
 DIM = 384
-BATCH = 32
 _STOP = frozenset(
     """
     the a an of to in and that was is were be been it its for on at by with as had has
@@ -64,7 +63,7 @@ def _weights_of() -> tuple[np.ndarray, np.ndarray]:
     return idf, zero
 
 
-def _run(texts: Sequence[str], batch: int) -> tuple[np.ndarray, list[TokenVectors]]:
+def _run(texts: Sequence[str]) -> tuple[np.ndarray, list[TokenVectors]]:
     pooled = np.zeros((len(texts), DIM), dtype=np.float32)
     toks: list[TokenVectors | None] = [None] * len(texts)
     if not texts:
@@ -72,34 +71,33 @@ def _run(texts: Sequence[str], batch: int) -> tuple[np.ndarray, list[TokenVector
     sess = onnxrun.session(onnxrun.packaged(MODEL))
     tok = onnxrun.tokenizer(onnxrun.packaged(TOKENIZER))
     idf, zero = _weights_of()
-    # similar lengths together: less padding per batch
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    for start in range(0, len(order), batch):
-        idx = order[start : start + batch]
-        feeds = onnxrun.encode(tok, [texts[j] for j in idx])
+    # One text per run: the int8 model quantizes its activations dynamically, with one
+    # scale for the whole input tensor, so a text's vectors would depend on the other
+    # texts (and the padding) in its batch -- and the claim groups on ingest order.
+    for j, text in enumerate(texts):
+        feeds = onnxrun.encode(tok, [text])
         vec, states = onnxrun.run(sess, feeds)[:2]
-        pooled[idx] = vec
-        for k, j in enumerate(idx):
-            n = int(feeds["attention_mask"][k].sum())
-            ids = feeds["input_ids"][k, 1 : n - 1]  # without [CLS] and [SEP]
-            weights = np.where(zero[ids], 0.0, idf[ids]).astype(np.float32) + 1e-6
-            toks[j] = TokenVectors(states[k, 1 : n - 1].astype(np.float16), weights)
+        pooled[j] = vec[0]
+        n = int(feeds["attention_mask"][0].sum())
+        ids = feeds["input_ids"][0, 1 : n - 1]  # without [CLS] and [SEP]
+        weights = np.where(zero[ids], 0.0, idf[ids]).astype(np.float32) + 1e-6
+        toks[j] = TokenVectors(states[0, 1 : n - 1].astype(np.float16), weights)
     return pooled, [t for t in toks if t is not None]
 
 
-def embed(texts: Sequence[str], *, batch: int = BATCH) -> np.ndarray:
+def embed(texts: Sequence[str]) -> np.ndarray:
     """One unit vector (float32, :data:`DIM` wide) per text, in order."""
-    return _run(texts, batch)[0]
+    return _run(texts)[0]
 
 
-def tokens(texts: Sequence[str], *, batch: int = BATCH) -> list[TokenVectors]:
+def tokens(texts: Sequence[str]) -> list[TokenVectors]:
     """The token vectors of each text, in order."""
-    return _run(texts, batch)[1]
+    return _run(texts)[1]
 
 
-def embed_all(texts: Sequence[str], *, batch: int = BATCH) -> tuple[np.ndarray, list[TokenVectors]]:
+def embed_all(texts: Sequence[str]) -> tuple[np.ndarray, list[TokenVectors]]:
     """Sentence vectors and token vectors in one pass."""
-    return _run(texts, batch)
+    return _run(texts)
 
 
 def alignment(a: TokenVectors, b: TokenVectors) -> float:
