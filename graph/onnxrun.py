@@ -61,12 +61,13 @@ def _session(path: str, n_threads: int) -> Any:
     return ort.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
 
 
-def session(path: str | Path) -> Any:
-    """The process's onnxruntime ``InferenceSession`` for the model at ``path``."""
+def session(path: str | Path, *, n_threads: int | None = None) -> Any:
+    """The process's onnxruntime ``InferenceSession`` for the model at ``path``, with
+    ``n_threads`` intra-op threads (default :func:`threads`)."""
     path = Path(path)
     if not path.is_file():
         raise ModelMissingError(f"{path}: no such model file")
-    return _session(str(path.resolve()), threads())
+    return _session(str(path.resolve()), n_threads or threads())
 
 
 @functools.lru_cache(maxsize=8)

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from graph import onnxrun
 from graph.errors import ModelError
 from loaders.nlp.learned.decode import role_spans
 from loaders.nlp.learned.labels import ROLES, TAGS
@@ -41,7 +42,6 @@ class Tagger:
     """The ONNX tagger and its tokenizer; :meth:`tag` a text."""
 
     def __init__(self, folder: str | None = None) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         folder = folder or model_dir()
@@ -52,10 +52,8 @@ class Tagger:
             meta = json.load(f)
         if tuple(meta["roles"]) != ROLES or tuple(meta["tags"]) != TAGS:
             raise ModelError(f"{folder}: tagger labels {meta['roles']} do not match this code")
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = int(os.environ.get(THREADS_VAR, "1"))
-        opts.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
+        # one thread by default: the tagger runs beside spaCy, often in each of its workers
+        self.session = onnxrun.session(path, n_threads=int(os.environ.get(THREADS_VAR, "1")))
         self.tokenizer = Tokenizer.from_file(os.path.join(folder, "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
