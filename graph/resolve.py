@@ -23,6 +23,9 @@ from graph.names import (
 )
 from graph.outlets import OutletRegistry, default_registry, slug
 
+# Source types described rather than named, kept per article, and their id prefix.
+_PER_ARTICLE = {SourceType.ANONYMOUS: "anon", SourceType.DOCUMENT: "doc"}
+
 _DETERMINERS = frozenset(
     "a an the one two three four five several some many few two other another".split()  # noqa: SIM905
 )
@@ -107,15 +110,10 @@ class SourceResolver:
         props: dict[str, object] = {"type": str(source.type)}
         if source.role:
             props["roles"] = [norm_text(source.role)]
-        if source.type == SourceType.ANONYMOUS:
+        if source.type in _PER_ARTICLE:
+            # described, not named: one node per article ("a senior official", "the report")
             desc = descriptor(source.name)
-            sid = f"anon-{self.article_id}-{slug(desc) or stable_id(desc)}"
-            props.update(id=sid, name=norm_text(source.name), descriptor=desc)
-            props["article_id"] = self.article_id
-            return "Source", sid, props
-        if source.type == SourceType.DOCUMENT:
-            desc = descriptor(source.name)
-            sid = f"doc-{self.article_id}-{slug(desc) or stable_id(desc)}"
+            sid = f"{_PER_ARTICLE[source.type]}-{self.article_id}-{slug(desc) or stable_id(desc)}"
             props.update(id=sid, name=norm_text(source.name), descriptor=desc)
             props["article_id"] = self.article_id
             return "Source", sid, props

@@ -31,13 +31,6 @@ DRAW_MAX = int(os.environ.get("SOURCETRACE_DRAW_MAX") or layout.DRAW_MAX)
 SEARCH_MAX = 25  # hits listed (and highlighted) for a search
 
 
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def _facets(G: nx.MultiDiGraph) -> tuple[list[str], list[dt.date]]:
     """The outlets (by name) and publication days the filters offer: read once per version."""
     outlets = sorted(
@@ -47,7 +40,8 @@ def _facets(G: nx.MultiDiGraph) -> tuple[list[str], list[dt.date]]:
     days = sorted(
         d
         for _, data in G.nodes(data=True)
-        if data.get("label") == schema.ARTICLE and (d := _date(data.get("published")))
+        if data.get("label") == schema.ARTICLE
+        and (d := style.publication_day(data.get("published")))
     )
     return outlets, days
 
@@ -167,18 +161,7 @@ with st.sidebar:
         format_func=lambda k: session.node_name(G_all, k),
     )
     session.set_params(outlet=outlets)
-    date_from = date_to = None
-    if days:
-        first = max(days[0], min(days[-1], _date(session.param("from")) or days[0]))
-        last = max(first, min(days[-1], _date(session.param("to")) or days[-1]))
-        session.seed("explore-dates", (first, last))
-        chosen = st.date_input(
-            "Published between", min_value=days[0], max_value=days[-1], key="explore-dates"
-        )
-        if isinstance(chosen, tuple) and len(chosen) == 2:
-            date_from = chosen[0].isoformat() if chosen[0] > days[0] else None
-            date_to = chosen[1].isoformat() if chosen[1] < days[-1] else None
-        session.set_params(**{"from": date_from, "to": date_to})
+    date_from, date_to = session.date_range(st, "explore-dates", days)
     kind_names = [str(k) for k in AttributionKind]
     session.seed("explore-kinds", [k for k in session.params("kind") if k in kind_names])
     kinds = st.multiselect("Attribution kinds", kind_names, key="explore-kinds")

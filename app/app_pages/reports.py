@@ -7,14 +7,13 @@ Selecting a claim opens its trace.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 from app.view import reports, session, untrusted
-from app.view.style import readable_date
+from app.view.style import publication_day, readable_date
 from graph.analysis import ORIGIN_RULE, circular_citations, claim_origins
 from graph.analysis.independence import CIRCULAR, INDEPENDENT, SINGLE_OUTLET, SINGLE_SOURCE
 from graph.analysis.opinion import OPINION_RULE
@@ -25,13 +24,6 @@ VERDICTS = (SINGLE_SOURCE, INDEPENDENT, CIRCULAR, SINGLE_OUTLET)
 # Pixels. Streamlit wraps cell text only in rows taller than 4rem (64 px): three lines.
 ROW_HEIGHT = 84
 EVIDENCE_SHOWN = 500  # evidence rows drawn on the page
-
-
-def _day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def ranked_table(table: pd.DataFrame, *, key: str, empty: str) -> None:
@@ -103,20 +95,9 @@ outlet_names = sorted({str(r["outlet"]) for r in rows if r["outlet"]}, key=str.l
 session.seed("reports-outlet", [o for o in session.params("outlet") if o in outlet_names])
 chosen_outlets = right.multiselect("Outlet", outlet_names, key="reports-outlet")
 session.set_params(outlet=chosen_outlets)
-days = sorted(d for r in rows if (d := _day(str(r["published"]))))
-date_from = date_to = None
+days = sorted(d for r in rows if (d := publication_day(r["published"])))
 left, right = st.columns([2, 1])
-if days:
-    first = max(days[0], min(days[-1], _day(session.param("from")) or days[0]))
-    last = max(first, min(days[-1], _day(session.param("to")) or days[-1]))
-    session.seed("reports-dates", (first, last))
-    chosen = left.date_input(
-        "Published between", min_value=days[0], max_value=days[-1], key="reports-dates"
-    )
-    if isinstance(chosen, tuple) and len(chosen) == 2:
-        date_from = chosen[0].isoformat() if chosen[0] > days[0] else None
-        date_to = chosen[1].isoformat() if chosen[1] < days[-1] else None
-    session.set_params(**{"from": date_from, "to": date_to})
+date_from, date_to = session.date_range(left, "reports-dates", days)
 session.seed("reports-facts", session.param("facts") == "1")
 claims_only = right.toggle(
     "Claims only, not opinions",

@@ -12,6 +12,7 @@ lives in the URL query string, read and written with :func:`param`,
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ from typing import Any, TypeVar
 import networkx as nx
 import streamlit as st
 
+from app.view.style import publication_day
 from graph.errors import SourcetraceError
 from graph.store import STORE_ENV, GraphStore, open_store
 
@@ -117,3 +119,21 @@ def node_name(G: nx.MultiDiGraph, key: str) -> str:
     from app.view.style import node_name as name_of
 
     return name_of(G.nodes[key]) if key in G else key
+
+
+def date_range(container: Any, key: str, days: list[dt.date]) -> tuple[str | None, str | None]:
+    """A "Published between" filter over the sorted ``days`` in ``container`` (kept in the
+    URL as ``from`` / ``to``); ISO bounds, None where the range is not narrowed."""
+    date_from = date_to = None
+    if days:
+        first = max(days[0], min(days[-1], publication_day(param("from")) or days[0]))
+        last = max(first, min(days[-1], publication_day(param("to")) or days[-1]))
+        seed(key, (first, last))
+        chosen = container.date_input(
+            "Published between", min_value=days[0], max_value=days[-1], key=key
+        )
+        if isinstance(chosen, tuple) and len(chosen) == 2:
+            date_from = chosen[0].isoformat() if chosen[0] > days[0] else None
+            date_to = chosen[1].isoformat() if chosen[1] < days[-1] else None
+        set_params(**{"from": date_from, "to": date_to})
+    return date_from, date_to

@@ -107,6 +107,19 @@ def legend(present: set[str] | None = None) -> list[dict[str, str]]:
     return [dict(v) for k, v in STYLES.items() if present is None or k in present]
 
 
+def publication_day(value: Any) -> dt.date | None:
+    """The day of an ISO publication date, or None when it has none.
+
+    >>> publication_day("2016-11-09T14:05:00Z"), publication_day("None")
+    (datetime.date(2016, 11, 9), None)
+    """
+    text = "" if value is None else str(value)
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
 def readable_date(value: Any, *, missing: str = "undated") -> str:
     """A publication date as people write it; ``missing`` when there is none.
 
@@ -118,8 +131,7 @@ def readable_date(value: Any, *, missing: str = "undated") -> str:
     text = "" if value is None else str(value).strip()
     if not text or text.lower() in ("none", "null", "nan", "nat"):
         return missing
-    try:
-        day = dt.date.fromisoformat(text[:10])
-    except ValueError:
+    day = publication_day(text)
+    if day is None:
         return text
     return f"{day.day} {day:%b %Y}"
