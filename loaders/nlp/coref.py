@@ -7,12 +7,17 @@ It keeps every person the article names, with what the article says about them:
 - gender, from an honorific ("Mr.", "Mrs."), a gendered role word
   ("spokeswoman", "first lady") or the first name (:mod:`graph.names`);
 - offices, from the titles written before the name ("President Barack Obama");
-- salience: subjects and sources in text order, outside quotations.
+- salience: subjects, sources and named people in text order, outside quotations,
+  each with a rank: the subject of a main clause or a speaker first, then a subject
+  inside a reported or subordinate clause ("Obama said Trump was unfit": Obama before
+  Trump), then a person only mentioned ("anger from Javier Ruiz").
 
 A bare surname ("Obama", "Mr. Obama", "President Obama") goes to the full name
 of that surname that fits its honorific and title, the most recent first; "he"
-and "she" go to the most recent compatible person (or singular anonymous
-source), "they" to the most recent group; "the president" to the person the
+and "she" go to a compatible person (or singular anonymous source) in the nearest
+sentence back that has one, the best ranked there, never to a person the speaker
+names in what they say ("'Thank you, President Obama,' he said" is not Obama);
+"they" to the most recent group; "the president" to the person the
 article gives that title. Each answer comes with a confidence.
 
 >>> from graph.outlets import default_registry
@@ -27,9 +32,10 @@ article gives that title. Each answer comes with a confidence.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import Source, SourceType
 from graph.names import first_name_gender, gender, holds, name_tokens, offices, surname
@@ -47,6 +53,9 @@ OUTLET_NOUNS = frozenset(
 )
 THING_PRONOUNS = frozenset(("it", "its"))
 SALIENT_DEPS = frozenset(("nsubj", "nsubjpass"))
+# A person named as one of these counts as mentioned ("anger from Ana Ruiz", "Ruiz's
+# letter"); a modifier ("the Ruiz family") does not.
+MENTION_DEPS = frozenset(("pobj", "dobj", "appos", "conj", "attr", "npadvmod", "dative", "poss"))
 WINDOW = 250  # tokens a pronoun may look back
 
 # How sure each kind of resolution is.
@@ -60,12 +69,20 @@ DESCRIPTION = 0.8
 UNRESOLVED = 0.3
 
 
+# Ranks of a mention in the salience list (lower is more salient).
+MAIN_SUBJECT = 0  # subject of a main clause, or a speaker
+CLAUSE_SUBJECT = 1  # subject of a reported, subordinate or relative clause
+MENTIONED = 2  # a person named anywhere else
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     token: int
     source: Source
     head_lemma: str
     plural: bool
+    rank: int = MAIN_SUBJECT
+    sentence: int = 0  # first token of the mention's sentence
 
 
 @dataclass(slots=True)
@@ -101,14 +118,29 @@ class Resolver:
             self._another_of_the_name()
 
     def _salience(self) -> None:
+        """One pass in text order: subjects and named people (outside quotations), and
+        the subject pronouns resolved as they come, so that focus carries on."""
         doc, quoted = self.doc, self._quoted
+        people = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}
         for tok in doc:
             if in_quote(quoted, tok.idx):
                 continue  # what a speaker says is not who is speaking
             agent = tok.dep_ == "pobj" and tok.head.dep_ == "agent"
-            if (tok.dep_ in SALIENT_DEPS or agent) and tok.pos_ in ("NOUN", "PROPN"):
+            subject = tok.dep_ in SALIENT_DEPS or agent
+            verb = tok.head.head if agent else tok.head
+            if subject and tok.pos_ in ("NOUN", "PROPN"):
                 span = doc[tok.left_edge.i : tok.i + 1]
-                self.add(span, self._name(span)[0])
+                self.add(span, self._name(span)[0], _clause_rank(verb))
+            elif subject and tok.lower_ in PERSON_PRONOUNS:
+                want = "m" if tok.lower_ in MALE_PRONOUNS else "f"
+                found = self._person_antecedent(doc[tok.i : tok.i + 1], want, "")
+                if found is not None:
+                    self.add(doc[tok.i : tok.i + 1], found[0], _clause_rank(verb))
+            ent = people.get(tok.i)
+            if ent is not None and ent.root.dep_ in MENTION_DEPS:
+                source = self._name(ent)[0]
+                if source.type is SourceType.PERSON and len(name_tokens(source.name)) >= 2:
+                    self.add(ent, source, MENTIONED)
 
     # -- what the article says about its people ----------------------------------------------
 
@@ -165,8 +197,9 @@ class Resolver:
                     titles=[title],
                 )
 
-    def add(self, span: Span, source: Source) -> None:
-        """Record that ``source`` was mentioned at ``span``."""
+    def add(self, span: Span, source: Source, rank: int = MAIN_SUBJECT) -> None:
+        """Record that ``source`` was mentioned at ``span`` (a speaker unless ``rank``
+        says otherwise)."""
         if source.type is SourceType.UNSPECIFIED:
             return
         if source.type is SourceType.PERSON and len(name_tokens(source.name)) >= 2:
@@ -180,7 +213,14 @@ class Resolver:
             if source.role and source.role not in person.titles:
                 person.titles.append(source.role)
         root = span.root
-        entry = Entry(span.start, source, root.lemma_.lower(), root.tag_ in ("NNS", "NNPS", "CD"))
+        entry = Entry(
+            span.start,
+            source,
+            root.lemma_.lower(),
+            root.tag_ in ("NNS", "NNPS", "CD"),
+            rank,
+            span.sent.start,
+        )
         pos = bisect.bisect_right(self._keys, span.start)
         self._keys.insert(pos, span.start)
         self.entries.insert(pos, entry)
@@ -195,10 +235,13 @@ class Resolver:
         """The source ``span`` refers to, and how sure the resolution is (0-1)."""
         return self.resolution(span)[:2]
 
-    def resolution(self, span: Span) -> tuple[Source, float, str]:
-        """Source, confidence and the gender the article gives this mention ("m", "f", "")."""
+    def resolution(self, span: Span, said: str = "") -> tuple[Source, float, str]:
+        """Source, confidence and the gender the article gives this mention ("m", "f", "").
+
+        ``said`` is what the mention is the source of: a pronoun never resolves to a
+        person that text names while another candidate fits."""
         sex = self.mention_gender(span)
-        found, sure = self._resolve(span)
+        found, sure = self._resolve(span, said)
         return found, sure, sex
 
     def mention_gender(self, span: Span) -> str:
@@ -220,9 +263,9 @@ class Resolver:
                 return "f"
         return ""
 
-    def _resolve(self, span: Span) -> tuple[Source, float]:
+    def _resolve(self, span: Span, said: str = "") -> tuple[Source, float]:
         if is_pronoun(span):
-            found = self._antecedent(span)
+            found = self._antecedent(span, said)
             return found if found is not None else (Source(name=span.text), UNRESOLVED)
         source, sure = self._name(span)
         if span[0].lower_ == "the" and len(span) == 2 and span[1].lower_ in OUTLET_NOUNS:
@@ -259,14 +302,31 @@ class Resolver:
         ]
         if not fits:
             return source, NAMED
-        best = max(fits, key=lambda p: (self._last_seen(p, span.start), -p.first))
+        # the one the article has named most so far ("Katy Perry", not her mother Mary
+        # Perry named once), then the one last in focus
+        best = max(
+            fits,
+            key=lambda p: (
+                self._times_named(p, span.start),
+                self._last_seen(p, span.start),
+                -p.first,
+            ),
+        )
         role = source.role if source.type is SourceType.PERSON else None
         sure = SURNAME_UNIQUE if len(fits) == 1 else SURNAME_NEAREST
         return Source(name=best.source.name, type=SourceType.PERSON, role=role), sure
 
+    def _times_named(self, person: Person, token: int) -> int:
+        name = person.source.name
+        return sum(1 for e in self.entries if e.token < token and e.source.name == name)
+
     def _last_seen(self, person: Person, token: int) -> int:
         name = person.source.name
-        seen = [e.token for e in self.entries if e.token < token and e.source.name == name]
+        seen = [
+            e.token
+            for e in self.entries
+            if e.token < token and e.source.name == name and e.rank != MENTIONED
+        ]
         seen += [t for t, _, n in self.titled if t < token and n == name]
         seen.append(person.first if person.first < token else -1)
         return max(seen)
@@ -293,24 +353,12 @@ class Resolver:
         pos = bisect.bisect_left(self._keys, token)
         return [e for e in reversed(self.entries[:pos]) if token - e.token <= window]
 
-    def _antecedent(self, span: Span) -> tuple[Source, float] | None:
+    def _antecedent(self, span: Span, said: str = "") -> tuple[Source, float] | None:
         word = span[0].lower_
-        want = "m" if word in MALE_PRONOUNS else "f" if word in FEMALE_PRONOUNS else None
+        if word in PERSON_PRONOUNS:
+            return self._person_antecedent(span, "m" if word in MALE_PRONOUNS else "f", said)
         for entry in self._before(span.start):
             kind = entry.source.type
-            if want is not None and kind is SourceType.PERSON:
-                person = self.people.get(entry.source.name)
-                known = person.gender if person is not None else gender(entry.source.role)
-                if known and want not in known:
-                    continue  # "she" is never the man named last
-                return entry.source, PRONOUN_AGREES if known else PRONOUN_UNKNOWN
-            if (
-                want is not None
-                and kind is SourceType.ANONYMOUS
-                and not entry.plural
-                and _person_noun(entry.head_lemma)
-            ):
-                return entry.source, PRONOUN_UNKNOWN
             if word in GROUP_PRONOUNS and (
                 kind in (SourceType.ORGANIZATION, SourceType.OUTLET)
                 or (kind is SourceType.ANONYMOUS and entry.plural)
@@ -323,6 +371,68 @@ class Resolver:
             ):
                 return entry.source, PRONOUN_UNKNOWN
         return None
+
+    def _person_antecedent(self, span: Span, want: str, said: str) -> tuple[Source, float] | None:
+        """ "he"/"she": the nearest sentence back (this one first) with a person of that
+        gender, the best ranked in it; a person named in ``said`` only when nobody else
+        fits ("'Thank you, President Obama,' he said")."""
+        fitting: list[tuple[Entry, float]] = []
+        for entry in self._before(span.start):
+            kind = entry.source.type
+            if kind is SourceType.PERSON:
+                person = self.people.get(entry.source.name)
+                known = person.gender if person is not None else gender(entry.source.role)
+                if known and want not in known:
+                    continue  # "she" is never the man named last
+                fitting.append((entry, PRONOUN_AGREES if known else PRONOUN_UNKNOWN))
+            elif kind is SourceType.ANONYMOUS and not entry.plural and entry.rank != MENTIONED:
+                if _person_noun(entry.head_lemma):
+                    fitting.append((entry, PRONOUN_UNKNOWN))
+            elif kind is SourceType.ORGANIZATION and want in first_name_gender(entry.source.name):
+                # "Darren Mimms" taken for an organisation: a first name says a person
+                as_person = replace(entry.source, type=SourceType.PERSON, role=None)
+                fitting.append((replace(entry, source=as_person), PRONOUN_UNKNOWN))
+        named = _named_in(said)
+        unnamed = [f for f in fitting if not named & _words(surname(f[0].source.name))]
+        pool = unnamed or fitting
+        here = span.sent.start
+        # In the pronoun's own sentence only the subject of a main clause is a candidate
+        # ("Ruiz said he...", not "When the mayor finished, he..." nor "Ruiz's letter").
+        main = [f for f in pool if f[0].sentence != here or f[0].rank == MAIN_SUBJECT]
+        pool = main or pool
+        if not pool:
+            return None
+        nearest = pool[0][0].sentence  # entries come nearest first
+        in_it = [f for f in pool if f[0].sentence == nearest]
+        if nearest == here:
+            entry, sure = in_it[0]  # the nearest
+        else:
+            # the nearest subject; of people only mentioned, the first named
+            entry, sure = min(
+                in_it,
+                key=lambda f: (f[0].rank, f[0].token if f[0].rank == MENTIONED else -f[0].token),
+            )
+        return entry.source, sure
+
+
+def _clause_rank(verb: Token) -> int:
+    """A subject's rank by its verb: a main clause (or its conjuncts) or anything else."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return MAIN_SUBJECT if verb.dep_ == "ROOT" else CLAUSE_SUBJECT
+
+
+def _named_in(said: str) -> frozenset[str]:
+    """The capitalised words of what a speaker says ("Thank you, Mr. Vell"), lower-cased."""
+    return _words(said)
+
+
+def _words(text: str) -> frozenset[str]:
+    """The capitalised words of ``text``, lower-cased, without a possessive 's."""
+    return frozenset(
+        w.lower().removesuffix("'s").removesuffix("’s")
+        for w in re.findall(r"\b[A-Z][\w'’-]+", text)
+    )
 
 
 def _offices(person: Person) -> frozenset[str]:

@@ -218,6 +218,7 @@ def from_candidates(
     resolver = Resolver(doc, registry)
     out: list[Attribution] = []
     for cand in cands:
+        said = _said(cand, doc)
         via = [m for m in (_mention(ref, resolver, span) for ref in cand.via) if not _is(m, own)]
         if cand.recipient is not None:
             outlet = registry.lookup(cand.recipient.text)
@@ -226,7 +227,9 @@ def from_candidates(
                 via.append(
                     Mention(span=at, source=Source(name=outlet.name, type=SourceType.OUTLET))
                 )
-        sources: list[Mention | None] = [_mention(ref, resolver, span) for ref in cand.sources]
+        sources: list[Mention | None] = [
+            _mention(ref, resolver, span, said) for ref in cand.sources
+        ]
         start = min(cand.sentence[0], cand.content[0] if cand.content else cand.sentence[0])
         end = max(cand.sentence[1], cand.content[1] if cand.content else cand.sentence[1])
         for mention in sources or [None]:
@@ -254,8 +257,16 @@ def _content(cand: Candidate, full: str, base: int) -> Span | None:
     return Span.of(full, base + cand.content[0], base + cand.content[1]) if cand.content else None
 
 
-def _mention(ref: SourceRef, resolver: Resolver, span: Callable[[int, int], Span]) -> Mention:
-    source, sure, sex = resolver.resolution(ref.referent)
+def _said(cand: Candidate, doc: Doc) -> str:
+    """The text of a candidate's content (all its pieces), as parsed."""
+    pieces = cand.pieces or ([cand.content] if cand.content else [])
+    return " ".join(doc.text[s:e] for s, e in pieces)
+
+
+def _mention(
+    ref: SourceRef, resolver: Resolver, span: Callable[[int, int], Span], said: str = ""
+) -> Mention:
+    source, sure, sex = resolver.resolution(ref.referent, said)
     resolver.add(ref.referent, source)
     at = span(ref.span.start_char, ref.span.end_char)
     return Mention(span=at, source=source, confidence=sure, gender=sex)

@@ -9,6 +9,8 @@ title words come from :mod:`graph.names`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Source, SourceType
@@ -139,6 +141,9 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=outlet, type=SourceType.OUTLET)
     if is_pronoun(span):
         return Source(name=span.text, type=SourceType.UNSPECIFIED)
+    apposed = _apposed_person(span, root)
+    if apposed is not None:
+        return apposed
     if role_only(span):
         return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
     ent = next((e for e in ents_in(span) if e.start <= root.i < e.end), None)
@@ -257,6 +262,29 @@ def _person(span: Span, root: Token, ent: Span | None) -> Source:
     if appos:
         role_parts.append(appos)
     return Source(name=name, type=SourceType.PERSON, role="; ".join(role_parts) or None)
+
+
+def _apposed_person(span: Span, root: Token) -> Source | None:
+    """ "One organiser of the march, Ana Ruiz," / "his mother, Jane Doe,": the person the
+    apposition names, the description before it as the role."""
+    if root.pos_ != "NOUN":
+        return None
+    doc = span.doc
+    for child in root.children:
+        if child.dep_ != "appos" or child.i < root.i:
+            continue
+        ent = next(
+            (e for e in ents_in(span) if e.label_ == "PERSON" and e.start <= child.i < e.end),
+            None,
+        )
+        if ent is None:
+            continue
+        named = _person(doc[child.left_edge.i : child.right_edge.i + 1], child, ent)
+        start = span.start + (doc[span.start].pos_ == "DET")
+        s, e = trim(doc, start, child.left_edge.i, keep_quotes=False)
+        role = "; ".join(r for r in (doc[s:e].text.strip(" ,") if e > s else "", named.role) if r)
+        return replace(named, role=role or None)
+    return None
 
 
 def _appos(root: Token) -> str | None:

@@ -17,10 +17,11 @@ def only(attributions: list[Attribution]) -> Attribution:
     return attributions[0]
 
 
-def by_cue(attributions: list[Attribution], cue: str) -> Attribution:
+def by_cue(attributions: list[Attribution], cue: str, nth: int = 0) -> Attribution:
+    """The ``nth`` attribution (in text order) whose cue reads ``cue``."""
     found = [a for a in attributions if a.cue.text == cue]
-    assert found, [a.cue.text for a in attributions]
-    return found[0]
+    assert len(found) > nth, [a.cue.text for a in attributions]
+    return found[nth]
 
 
 def source_name(attribution: Attribution) -> str | None:

@@ -60,3 +60,25 @@ def test_quotes_signed_with_a_dash(extract: Extract) -> None:
     assert first.source is not None and first.source.span.text == "Ana Ruiz"
     assert second.source is not None and second.source.span.text == "Tomas Brel"
     assert second.content is not None and second.content.text == "“The ferry must run again.”"
+
+
+def test_single_quotation_marks_are_quotations_in_an_article_that_uses_them(
+    extract: Extract,
+) -> None:
+    text = (
+        "'I think the pier is safe. We said so in May,' Ana Ruiz said. "
+        "'It's the town's lifeline,' she added. The dockers' union agreed."
+    )
+    found = extract(text)
+    assert [a.cue.text for a in found] == ["said", "added"]  # not "We said so"
+    said, added = found
+    assert said.content is not None
+    assert said.content.text == "'I think the pier is safe. We said so in May,'"
+    assert source_name(added) == "Ana Ruiz"
+
+
+def test_apostrophes_alone_make_no_quotation(extract: Extract) -> None:
+    from loaders.nlp.spans import find_quotes
+
+    text = "It's the dockers' view. Ruiz's plan, the players' union said, can't work."
+    assert find_quotes(text) == []

@@ -80,3 +80,48 @@ def test_a_gender_stated_by_the_pronoun_after_a_surname_is_recorded(extract: Ext
     a = by_cue(extract(text), "said")
     assert a.source is not None and a.source.gender == "m"
     assert source_name(a) == "Bau"
+
+
+def test_he_after_a_report_is_the_reporter_not_the_one_reported_on(extract: Extract) -> None:
+    text = (
+        "Mayor Tom Harwick praised the harbour crews and said Mr. Ivo Brandt was unfit to "
+        'run the port. Speaking at a rally, he said: "We need a new plan."'
+    )
+    assert source_name(by_cue(extract(text), "said", 1)) == "Tom Harwick"
+
+
+def test_a_speaker_never_resolves_to_the_person_he_thanks(extract: Extract) -> None:
+    text = (
+        "Tom Harwick nodded while Mayor Ivo Brandt spoke. When the mayor finished, "
+        'he turned and said, "Thank you very much, Mayor Brandt."'
+    )
+    assert source_name(by_cue(extract(text), "said")) == "Tom Harwick"
+
+
+def test_he_can_be_a_person_only_mentioned_in_the_sentence_before(extract: Extract) -> None:
+    text = (
+        "The plan drew anger from Pablo Ferreira, the head of the dockers' union. "
+        "He told reporters the port would lose jobs."
+    )
+    assert source_name(by_cue(extract(text), "told")) == "Pablo Ferreira"
+
+
+def test_an_apposition_names_the_person_described_before_it(extract: Extract) -> None:
+    text = (
+        "One organiser of the harbour march, Pablo Ferreira, told reporters that the "
+        "crowd had been peaceful."
+    )
+    a = by_cue(extract(text), "told")
+    assert a.source is not None
+    assert a.source.source.name == "Pablo Ferreira"
+    assert a.source.source.type is SourceType.PERSON
+    assert a.source.source.role == "One organiser of the harbour march"
+
+
+def test_a_plain_surname_goes_to_the_namesake_the_article_is_about(extract: Extract) -> None:
+    text = (
+        "Singer Nora Vale sang in Leeds. Vale said the tour would go on. Vale thanked the "
+        "crowd. Her parents, Tom Vale and Mary Vale, watched from the wings. "
+        "Later, Vale said she was tired."
+    )
+    assert source_name(by_cue(extract(text), "said", 1)) == "Nora Vale"
