@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from graph.model import Source, SourceType
 from graph.names import first_name_gender, gender, holds, name_tokens, offices, surname
 from graph.outlets import OutletRegistry
-from loaders.nlp.sources import describe, is_pronoun, is_title, role_only
+from loaders.nlp.sources import appositive_name, describe, is_pronoun, is_title, role_only
 from loaders.nlp.spans import doc_text, find_quotes, in_quote
 
 MALE_PRONOUNS = frozenset(("he", "him", "his"))
@@ -47,6 +47,7 @@ OUTLET_NOUNS = frozenset(
 )
 THING_PRONOUNS = frozenset(("it", "its"))
 SALIENT_DEPS = frozenset(("nsubj", "nsubjpass"))
+OBJECT_DEPS = frozenset(("dobj", "pobj", "dative"))
 WINDOW = 250  # tokens a pronoun may look back
 
 # How sure each kind of resolution is.
@@ -108,6 +109,10 @@ class Resolver:
             agent = tok.dep_ == "pobj" and tok.head.dep_ == "agent"
             if (tok.dep_ in SALIENT_DEPS or agent) and tok.pos_ in ("NOUN", "PROPN"):
                 span = doc[tok.left_edge.i : tok.i + 1]
+                self.add(span, self._name(span)[0])
+            elif tok.dep_ in OBJECT_DEPS and (name := appositive_name(tok)) is not None:
+                # "called his mother, Jane, ... She told": a person brought in by name
+                span = doc[tok.left_edge.i : name.i + 1]
                 self.add(span, self._name(span)[0])
 
     # -- what the article says about its people ----------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Source, SourceType
-from graph.names import TITLES
+from graph.names import TITLES, first_name_gender
 from graph.outlets import OutletRegistry
 from loaders.nlp.candidate import SourceRef
 from loaders.nlp.cues import words
@@ -141,6 +141,9 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=span.text, type=SourceType.UNSPECIFIED)
     if role_only(span):
         return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
+    named = named_apposition(span, root)
+    if named is not None:
+        return named
     ent = next((e for e in ents_in(span) if e.start <= root.i < e.end), None)
     if (ent is not None and ent.label_ == "PERSON") or (
         # "President-elect Vell": a title makes a person of what NER took for an ORG
@@ -169,6 +172,43 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=name, type=SourceType.ORGANIZATION, role=_appos(root))
     text = span.text.strip(" ,;:")
     return Source(name=text, type=SourceType.ANONYMOUS)
+
+
+def appositive_name(root: Token) -> Token | None:
+    """The name set beside a described person: "Jane" in "his mother, Jane", "Ola Bern" in
+    "the port's spokeswoman, Ola Bern" (the entity recogniser's person, two or three
+    capitalised words, or a known first name)."""
+    if root.pos_ != "NOUN":
+        return None
+    doc = root.doc
+    for child in root.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < root.i:
+            continue
+        ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+        whole = doc[child.left_edge.i : child.i + 1]
+        if (
+            (ent is not None and ent.label_ == "PERSON")
+            or _looks_like_a_name(whole, child)
+            or first_name_gender(child.text)
+        ):
+            return child
+    return None
+
+
+def named_apposition(span: Span, root: Token) -> Source | None:
+    """ "Tom Vell's mother, Jane Doe": the person named in the apposition, the
+    description before it as the role."""
+    name = appositive_name(root)
+    if name is None:
+        return None
+    doc = span.doc
+    ent = next((e for e in ents_in(span) if e.start <= name.i < e.end), None)
+    person = _person(doc[name.left_edge.i : name.i + 1], name, ent)
+    start = span.start + (1 if doc[span.start].pos_ == "DET" else 0)
+    start, end = trim(doc, start, root.i + 1, keep_quotes=False)
+    described = doc[start:end].text if end > start else None
+    role = "; ".join(r for r in (described, person.role) if r) or None
+    return Source(name=person.name, type=SourceType.PERSON, role=role)
 
 
 def _own_or_hearsay(span: Span) -> bool:

@@ -20,6 +20,7 @@ from loaders.nlp.content import (
     parenthetical_content,
 )
 from loaders.nlp.cues import (
+    AS_SPEECH,
     CHANNELS,
     CUE_LEMMAS,
     DENIAL_VERBS,
@@ -28,6 +29,9 @@ from loaders.nlp.cues import (
     MODALS,
     NEEDS_CLAUSE,
     NEGATIONS,
+    PARTICLE_ONLY,
+    PHYSICAL_OBJECTS,
+    PHYSICAL_PARTICLES,
     RAISING_VERBS,
     REFUSED_ACTS,
     REFUSING_VERBS,
@@ -49,7 +53,7 @@ def verb_candidates(sent: Span, quotes: Sequence[tuple[int, int]]) -> list[Candi
     out: list[Candidate] = []
     consumed: set[int] = set()
     for tok in sent:
-        if tok.lower_ == "saying" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "as":
+        if _is_as_saying(tok, sent):
             found = _as_saying(sent, tok, quotes, consumed)
             if found is not None:
                 out.append(found)
@@ -61,13 +65,30 @@ def verb_candidates(sent: Span, quotes: Sequence[tuple[int, int]]) -> list[Candi
             found = _refusal(sent, tok, quotes, consumed)
         elif lemma == "put":
             found = _put_it(sent, tok)
-        elif lemma in CUE_LEMMAS:
+        elif lemma in CUE_LEMMAS and not physical_sense(tok):
             found = _speech(sent, tok, quotes, consumed)
         else:
             continue
         if found is not None:
             out.append(found)
     return out
+
+
+def physical_sense(verb: Token) -> bool:
+    """Whether ``verb`` is used in a sense that says nothing: "slammed into a wall",
+    "slammed the door", "laid a wreath" (see :data:`~loaders.nlp.cues.PHYSICAL_PARTICLES`)."""
+    lemma = verb.lemma_.lower()
+    after = [c for c in verb.children if c.i > verb.i]
+    particles = {c.lower_ for c in after if c.dep_ in ("prep", "prt", "advmod", "acomp")}
+    if lemma in PARTICLE_ONLY:
+        return not particles & PARTICLE_ONLY[lemma]
+    if particles & PHYSICAL_PARTICLES.get(lemma, frozenset()):
+        return True
+    if lemma not in PHYSICAL_PARTICLES:
+        return False
+    objects = [c for c in after if c.dep_ == "dobj"]
+    objects += [g for c in after if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in PHYSICAL_OBJECTS for o in objects)
 
 
 def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
@@ -308,10 +329,21 @@ def _build(
     )
 
 
+def _is_as_saying(tok: Token, sent: Span) -> bool:
+    """ "as saying", "as writing", "as telling", "as stating": a gerund of speech after "as"."""
+    return (
+        tok.i > sent.start
+        and sent.doc[tok.i - 1].lower_ == "as"
+        and tok.lower_.endswith("ing")
+        and tok.lemma_.lower() in AS_SPEECH
+    )
+
+
 def _as_saying(
     sent: Span, saying: Token, quotes: Sequence[tuple[int, int]], consumed: set[int]
 ) -> Candidate | None:
-    """ "Bloomberg reports two officials as saying Y": Bloomberg is in the chain."""
+    """ "Bloomberg reports two officials as saying Y", "the paper quoted X as writing Y",
+    "“Y,” the magazine reported X as writing": the reporter is in the chain."""
     doc = sent.doc
     as_i = saying.i - 1
     reporter = next(
@@ -321,15 +353,19 @@ def _as_saying(
     if reporter is None:
         return None
     consumed.update((reporter.i, saying.i))
+    subject, passive = subject_of(reporter)
     found = clause_content(saying, sent)
     rng = found[0] if found else None
     content = chars(doc, *rng) if rng and rng[1] > rng[0] else None
     if content is None:
-        quote = adjacent_quote(sent, saying.i, saying.i + 1, quotes)
+        left = reporter.i
+        if subject is not None and subject.i < reporter.i:
+            left = min(left, subject.left_edge.i)
+        right = max(saying.i, saying.right_edge.i) + 1
+        quote = adjacent_quote(sent, left, right, quotes)
         if quote is None:
             return None
         content = quote
-    subject, passive = subject_of(reporter)
     source = span_of(doc, reporter.i + 1, as_i)
     refs: list[SourceRef] = []
     via: list[SourceRef] = []

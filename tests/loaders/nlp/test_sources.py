@@ -155,3 +155,40 @@ def test_the_newspaper_resolves_to_the_outlet_named_before(extract: Extract) -> 
     a = by_cue(extract(text), "said")
     assert source_name(a) == "The Harbor Ledger"
     assert a.source is not None and a.source.source.type is SourceType.OUTLET
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The port authority said it was aware. Tomas Vela's mother, Jane Doe, said "
+            "the pier was unsafe.",
+            "Jane Doe",
+            "Tomas Vela's mother",
+        ),
+        (
+            "The port authority said it was aware. His mother, Jane, told the Ledger that "
+            "the tram was late.",
+            "Jane",
+            "His mother",
+        ),
+        ("A port spokeswoman, Ola Bern, said the ferry was late.", "Ola Bern", "port spokeswoman"),
+    ],
+)
+def test_a_described_person_named_in_apposition_is_the_source(
+    extract: Extract, text: str, name: str, role: str
+) -> None:
+    a = extract(text)[-1]
+    assert a.source is not None and a.source.source.type is SourceType.PERSON
+    assert (a.source.source.name, a.source.source.role) == (name, role)
+
+
+def test_she_goes_to_a_woman_brought_in_by_name_as_an_object(extract: Extract) -> None:
+    text = (
+        "The port authority said it was aware of the claims. Tomas Vela, who was on his way "
+        "to work, called his mother, Jane, after the crash. She told the Ledger that he was "
+        "shaken."
+    )
+    a = by_cue(extract(text), "told")
+    assert a.source is not None and a.source.span.text == "She"
+    assert a.source.source.name == "Jane"
