@@ -67,6 +67,7 @@ class Entry:
     source: Source
     head_lemma: str
     plural: bool
+    subject: bool = True  # False: a person brought in as an object ("called his mother, Jane")
 
 
 @dataclass(slots=True)
@@ -113,7 +114,7 @@ class Resolver:
             elif tok.dep_ in OBJECT_DEPS and (name := appositive_name(tok)) is not None:
                 # "called his mother, Jane, ... She told": a person brought in by name
                 span = doc[tok.left_edge.i : name.i + 1]
-                self.add(span, self._name(span)[0])
+                self.add(span, self._name(span)[0], subject=False)
 
     # -- what the article says about its people ----------------------------------------------
 
@@ -170,7 +171,7 @@ class Resolver:
                     titles=[title],
                 )
 
-    def add(self, span: Span, source: Source) -> None:
+    def add(self, span: Span, source: Source, subject: bool = True) -> None:
         """Record that ``source`` was mentioned at ``span``."""
         if source.type is SourceType.UNSPECIFIED:
             return
@@ -185,7 +186,13 @@ class Resolver:
             if source.role and source.role not in person.titles:
                 person.titles.append(source.role)
         root = span.root
-        entry = Entry(span.start, source, root.lemma_.lower(), root.tag_ in ("NNS", "NNPS", "CD"))
+        entry = Entry(
+            span.start,
+            source,
+            root.lemma_.lower(),
+            root.tag_ in ("NNS", "NNPS", "CD"),
+            subject,
+        )
         pos = bisect.bisect_right(self._keys, span.start)
         self._keys.insert(pos, span.start)
         self.entries.insert(pos, entry)
@@ -299,34 +306,67 @@ class Resolver:
         return [e for e in reversed(self.entries[:pos]) if token - e.token <= window]
 
     def _antecedent(self, span: Span) -> tuple[Source, float] | None:
+        found = self._nearest(span, self._before(span.start))
+        return (found[0].source, found[1]) if found is not None else None
+
+    def _other_gender_subject(self, entry: Entry, want: str) -> bool:
+        """Whether the subjects before ``entry`` in its sentence are all known to be of the
+        other gender: only then can a pronoun pass them for a person brought in as an
+        object ("Tom Vell called his mother, Jane. She said ..." is Jane; "the president
+        met his predecessor, George Bush. He said ..." is not Bush)."""
+        sent = self.doc[entry.token].sent
+        subjects = [
+            t
+            for t in sent
+            if t.dep_ in SALIENT_DEPS
+            and t.i < entry.token
+            and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in PERSON_PRONOUNS)
+        ]
+        if not subjects:
+            return False
+        starts = {e.token: e for e in self.entries}
+        for tok in subjects:
+            if tok.lower_ in PERSON_PRONOUNS:
+                sex = frozenset({"m" if tok.lower_ in MALE_PRONOUNS else "f"})
+            else:
+                known = starts.get(tok.left_edge.i)
+                person = self.people.get(known.source.name) if known is not None else None
+                sex = person.gender if person is not None else frozenset()
+            if not sex or want in sex:
+                return False
+        return True
+
+    def _nearest(self, span: Span, entries: list[Entry]) -> tuple[Entry, float] | None:
         word = span[0].lower_
         want = "m" if word in MALE_PRONOUNS else "f" if word in FEMALE_PRONOUNS else None
-        for entry in self._before(span.start):
+        for entry in entries:
             kind = entry.source.type
+            if not entry.subject and (want is None or not self._other_gender_subject(entry, want)):
+                continue
             if want is not None and kind is SourceType.PERSON:
                 person = self.people.get(entry.source.name)
                 known = person.gender if person is not None else gender(entry.source.role)
                 if known and want not in known:
                     continue  # "she" is never the man named last
-                return entry.source, PRONOUN_AGREES if known else PRONOUN_UNKNOWN
+                return entry, PRONOUN_AGREES if known else PRONOUN_UNKNOWN
             if (
                 want is not None
                 and kind is SourceType.ANONYMOUS
                 and not entry.plural
                 and _person_noun(entry.head_lemma)
             ):
-                return entry.source, PRONOUN_UNKNOWN
+                return entry, PRONOUN_UNKNOWN
             if word in GROUP_PRONOUNS and (
                 kind in (SourceType.ORGANIZATION, SourceType.OUTLET)
                 or (kind is SourceType.ANONYMOUS and entry.plural)
             ):
-                return entry.source, PRONOUN_UNKNOWN
+                return entry, PRONOUN_UNKNOWN
             if word in THING_PRONOUNS and kind in (
                 SourceType.ORGANIZATION,
                 SourceType.OUTLET,
                 SourceType.DOCUMENT,
             ):
-                return entry.source, PRONOUN_UNKNOWN
+                return entry, PRONOUN_UNKNOWN
         return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Source, SourceType
-from graph.names import TITLES, first_name_gender
+from graph.names import PERSON_NOUNS, TITLES, first_name_gender
 from graph.outlets import OutletRegistry
 from loaders.nlp.candidate import SourceRef
 from loaders.nlp.cues import words
@@ -177,8 +177,8 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
 def appositive_name(root: Token) -> Token | None:
     """The name set beside a described person: "Jane" in "his mother, Jane", "Ola Bern" in
     "the port's spokeswoman, Ola Bern" (the entity recogniser's person, two or three
-    capitalised words, or a known first name)."""
-    if root.pos_ != "NOUN":
+    capitalised words, or a known first name); the description is one person."""
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or root.lemma_.lower() not in PERSON_NOUNS:
         return None
     doc = root.doc
     for child in root.children:

@@ -79,7 +79,11 @@ def physical_sense(verb: Token) -> bool:
     "slammed the door", "laid a wreath" (see :data:`~loaders.nlp.cues.PHYSICAL_PARTICLES`)."""
     lemma = verb.lemma_.lower()
     after = [c for c in verb.children if c.i > verb.i]
-    particles = {c.lower_ for c in after if c.dep_ in ("prep", "prt", "advmod", "acomp")}
+    particles = {  # right after the verb: "slammed into", not "called it X in May"
+        c.lower_
+        for c in after
+        if c.dep_ in ("prep", "prt", "advmod", "acomp") and c.i <= verb.i + 2
+    }
     if lemma in PARTICLE_ONLY:
         return not particles & PARTICLE_ONLY[lemma]
     if particles & PHYSICAL_PARTICLES.get(lemma, frozenset()):

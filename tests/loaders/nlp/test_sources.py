@@ -185,10 +185,33 @@ def test_a_described_person_named_in_apposition_is_the_source(
 
 def test_she_goes_to_a_woman_brought_in_by_name_as_an_object(extract: Extract) -> None:
     text = (
-        "The port authority said it was aware of the claims. Tomas Vela, who was on his way "
+        "The port authority said it was aware of the claims. Martin Vela, who was on his way "
         "to work, called his mother, Jane, after the crash. She told the Ledger that he was "
         "shaken."
     )
     a = by_cue(extract(text), "told")
     assert a.source is not None and a.source.span.text == "She"
     assert a.source.source.name == "Jane"
+
+
+def test_a_person_brought_in_as_an_object_gives_way_to_the_subject(extract: Extract) -> None:
+    text = (
+        "Mayor Tomas Vela opened the pier. The mayor said he had thanked his predecessor, "
+        "Karl Berg, on Monday. He said the pier would reopen in May."
+    )
+    a = extract(text)[-1]
+    assert a.source is not None and a.source.span.text == "He"
+    assert a.source.source.name != "Karl Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ola Bern, a director at the consultancy Harbour Finance, said sales fell.",
+        "The town's other team, the Harbour Sox, said the game was off.",
+    ],
+)
+def test_an_apposition_to_a_thing_is_not_a_person(extract: Extract, text: str) -> None:
+    a = only(extract(text))
+    assert a.source is not None
+    assert a.source.source.name not in ("Harbour Finance", "Harbour Sox")

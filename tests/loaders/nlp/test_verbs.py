@@ -138,3 +138,8 @@ def test_physical_and_choice_senses_are_not_cues(extract: Extract, text: str) ->
 )
 def test_the_same_verbs_said_of_a_claim_are_cues(extract: Extract, text: str, cue: str) -> None:
     assert only(extract(text)).cue.text == cue
+
+
+def test_a_preposition_far_from_the_verb_is_not_its_particle(extract: Extract) -> None:
+    a = only(extract("A port spokesman called the closure a mistake in a statement on Monday."))
+    assert a.cue.text == "called"
