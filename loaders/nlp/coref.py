@@ -34,6 +34,8 @@ from spacy.tokens import Doc, Span
 from graph.model import Source, SourceType
 from graph.names import first_name_gender, gender, holds, name_tokens, offices, surname
 from graph.outlets import OutletRegistry
+from loaders.nlp.companies import Companies, is_company_word
+from loaders.nlp.mentions import Entry
 from loaders.nlp.sources import appositive_name, describe, is_pronoun, is_title, role_only
 from loaders.nlp.spans import doc_text, find_quotes, in_quote
 
@@ -61,15 +63,6 @@ DESCRIPTION = 0.8
 UNRESOLVED = 0.3
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    token: int
-    source: Source
-    head_lemma: str
-    plural: bool
-    subject: bool = True  # False: a person brought in as an object ("called his mother, Jane")
-
-
 @dataclass(slots=True)
 class Person:
     """A full name the article mentions, with what the article says about them."""
@@ -95,6 +88,7 @@ class Resolver:
             if ent.label_ == "PERSON":
                 self._learn(ent)
         self._quoted = find_quotes(doc_text(doc))
+        self.companies = Companies(doc)
         # Twice: the first pass finds the people the tagger missed, the second one
         # resolves every subject knowing all of them.
         for _ in range(2):
@@ -192,6 +186,7 @@ class Resolver:
             root.lemma_.lower(),
             root.tag_ in ("NNS", "NNPS", "CD"),
             subject,
+            root.i,
         )
         pos = bisect.bisect_right(self._keys, span.start)
         self._keys.insert(pos, span.start)
@@ -241,6 +236,10 @@ class Resolver:
             for entry in self._before(span.start):
                 if entry.source.type is SourceType.OUTLET:
                     return entry.source, DESCRIPTION
+        if is_company_word(span.text):
+            company = self.companies.company(self._before(span.start))
+            if company is not None:
+                return company, DESCRIPTION
         if span[0].lower_ == "the" and role_only(span):
             titled = self._title_holder(span)
             if titled is not None:
@@ -270,7 +269,8 @@ class Resolver:
             if surname(p.source.name) == tokens[0] and _fits(p, sex, titles)
         ]
         if not fits:
-            return source, NAMED
+            named = self.companies.first_word(tokens[0], span.start, self._before(span.start))
+            return named or source, NAMED
         best = max(fits, key=lambda p: (self._last_seen(p, span.start), -p.first))
         role = source.role if source.type is SourceType.PERSON else None
         sure = SURNAME_UNIQUE if len(fits) == 1 else SURNAME_NEAREST
@@ -366,6 +366,10 @@ class Resolver:
                 SourceType.OUTLET,
                 SourceType.DOCUMENT,
             ):
+                if self.companies.is_product(entry.source.name):
+                    company = self.companies.company(self._before(entry.token))
+                    if company is not None:  # "It added": the maker, not its product
+                        return replace(entry, source=company), PRONOUN_UNKNOWN
                 return entry, PRONOUN_UNKNOWN
         return None
 

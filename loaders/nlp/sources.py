@@ -34,6 +34,9 @@ ORG_NOUNS = words(
     """
 )
 
+# Heads of descriptions of a company: "the product's maker, Harbour Foods".
+COMPANY_NOUNS = words("company firm maker manufacturer producer owner parent corporation")
+
 # Heads of phrases that name a document: "a letter", "the report", "state data".
 DOCUMENT_NOUNS = words(
     """
@@ -197,18 +200,45 @@ def appositive_name(root: Token) -> Token | None:
 
 def named_apposition(span: Span, root: Token) -> Source | None:
     """ "Tom Vell's mother, Jane Doe": the person named in the apposition, the
-    description before it as the role."""
+    description before it as the role; "the product's maker, Harbour Foods Inc": the
+    company so named."""
+    doc = span.doc
     name = appositive_name(root)
     if name is None:
-        return None
-    doc = span.doc
+        return _named_company(span, root)
     ent = next((e for e in ents_in(span) if e.start <= name.i < e.end), None)
     person = _person(doc[name.left_edge.i : name.i + 1], name, ent)
+    role = "; ".join(r for r in (_description(span, root), person.role) if r) or None
+    return Source(name=person.name, type=SourceType.PERSON, role=role)
+
+
+def _description(span: Span, root: Token) -> str | None:
+    doc = span.doc
     start = span.start + (1 if doc[span.start].pos_ == "DET" else 0)
     start, end = trim(doc, start, root.i + 1, keep_quotes=False)
-    described = doc[start:end].text if end > start else None
-    role = "; ".join(r for r in (described, person.role) if r) or None
-    return Source(name=person.name, type=SourceType.PERSON, role=role)
+    return doc[start:end].text if end > start else None
+
+
+def _named_company(span: Span, root: Token) -> Source | None:
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in COMPANY_NOUNS:
+        return None
+    doc = span.doc
+    for child in root.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < root.i:
+            continue
+        ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+        if ent is not None and ent.label_ == "PERSON":
+            return None
+        start = child.i
+        while start > child.left_edge.i and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        name = (
+            ent.text if ent is not None and ent.label_ == "ORG" else doc[start : child.i + 1].text
+        )
+        return Source(
+            name=_strip_the(name), type=SourceType.ORGANIZATION, role=_description(span, root)
+        )
+    return None
 
 
 def _own_or_hearsay(span: Span) -> bool:

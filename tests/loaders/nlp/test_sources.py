@@ -215,3 +215,32 @@ def test_an_apposition_to_a_thing_is_not_a_person(extract: Extract, text: str) -
     a = only(extract(text))
     assert a.source is not None
     assert a.source.source.name not in ("Harbour Finance", "Harbour Sox")
+
+
+COMPANY_STORY = (
+    "The bar's maker, Harbour Foods International, said costs had risen. Fans of Crunch "
+    "bars were upset. Harbour said the change was needed. On the Crunch Facebook page, the "
+    'company said it had to choose. Crunch is loved by many. It added: "We carry these costs."'
+)
+
+
+def test_a_company_named_in_apposition_is_an_organisation(extract: Extract) -> None:
+    a = extract(COMPANY_STORY)[0]
+    assert a.source is not None and a.source.source.type is SourceType.ORGANIZATION
+    assert (a.source.source.name, a.source.source.role) == (
+        "Harbour Foods International",
+        "bar's maker",
+    )
+
+
+@pytest.mark.parametrize("written", ["Harbour", "the company", "It"])
+def test_the_company_and_it_go_to_the_maker_not_its_product(extract: Extract, written: str) -> None:
+    [a] = [a for a in extract(COMPANY_STORY) if a.source and a.source.span.text == written]
+    assert a.source is not None and a.source.source.name == "Harbour Foods International"
+    assert a.source.source.type is SourceType.ORGANIZATION
+
+
+def test_the_company_after_two_companies_stays_unresolved(extract: Extract) -> None:
+    text = "Harbour Foods and Bay Dairy clashed after the company said it would raise prices."
+    a = by_cue(extract(text), "said")
+    assert a.source is not None and a.source.source.name == "company"
