@@ -29,6 +29,7 @@ from loaders.nlp.cues import (
     MODALS,
     NEEDS_CLAUSE,
     NEGATIONS,
+    NOT_SPEECH,
     PARTICLE_ONLY,
     PHYSICAL_OBJECTS,
     PHYSICAL_PARTICLES,
@@ -65,13 +66,19 @@ def verb_candidates(sent: Span, quotes: Sequence[tuple[int, int]]) -> list[Candi
             found = _refusal(sent, tok, quotes, consumed)
         elif lemma == "put":
             found = _put_it(sent, tok)
-        elif lemma in CUE_LEMMAS and not physical_sense(tok):
+        elif lemma in CUE_LEMMAS and not says_nothing(tok):
             found = _speech(sent, tok, quotes, consumed)
         else:
             continue
         if found is not None:
             out.append(found)
     return out
+
+
+def says_nothing(verb: Token) -> bool:
+    """A verb that is never a cue here: a choice or motion ("opted", "lined") or a
+    physical sense (:func:`physical_sense`); both engines ask."""
+    return verb.lemma_.lower() in NOT_SPEECH or physical_sense(verb)
 
 
 def physical_sense(verb: Token) -> bool:
