@@ -16,6 +16,7 @@ from graph.names import PERSON_NOUNS, TITLES, first_name_gender
 from graph.outlets import OutletRegistry
 from loaders.nlp.candidate import SourceRef
 from loaders.nlp.cues import words
+from loaders.nlp.glued import unglued_start
 from loaders.nlp.spans import ents_in, span_of, trim
 
 NOMINAL = frozenset(("NOUN", "PROPN", "PRON"))
@@ -60,6 +61,7 @@ def source_refs(subject: Token) -> list[SourceRef]:
         return [SourceRef(span=written, referent=named)]
     conjs = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in NOMINAL]
     start, end = subject.left_edge.i, subject.right_edge.i + 1
+    start = unglued_start(doc, start, end, subject.i)
     if not conjs or subject.pos_ not in NOMINAL or doc[subject.i].pos_ == "ADJ":
         whole = span_of(doc, start, end)
         return [SourceRef(span=whole, referent=whole)] if whole is not None else []
