@@ -29,10 +29,6 @@ from loaders.nlp.cues import (
     MODALS,
     NEEDS_CLAUSE,
     NEGATIONS,
-    NOT_SPEECH,
-    PARTICLE_ONLY,
-    PHYSICAL_OBJECTS,
-    PHYSICAL_PARTICLES,
     RAISING_VERBS,
     REFUSED_ACTS,
     REFUSING_VERBS,
@@ -41,6 +37,7 @@ from loaders.nlp.cues import (
     VERB_CHANNELS,
     words,
 )
+from loaders.nlp.senses import says_nothing
 from loaders.nlp.sources import linear_refs, source_refs
 from loaders.nlp.spans import chars, span_of, trim
 
@@ -73,33 +70,6 @@ def verb_candidates(sent: Span, quotes: Sequence[tuple[int, int]]) -> list[Candi
         if found is not None:
             out.append(found)
     return out
-
-
-def says_nothing(verb: Token) -> bool:
-    """A verb that is never a cue here: a choice or motion ("opted", "lined") or a
-    physical sense (:func:`physical_sense`); both engines ask."""
-    return verb.lemma_.lower() in NOT_SPEECH or physical_sense(verb)
-
-
-def physical_sense(verb: Token) -> bool:
-    """Whether ``verb`` is used in a sense that says nothing: "slammed into a wall",
-    "slammed the door", "laid a wreath" (see :data:`~loaders.nlp.cues.PHYSICAL_PARTICLES`)."""
-    lemma = verb.lemma_.lower()
-    after = [c for c in verb.children if c.i > verb.i]
-    particles = {  # right after the verb: "slammed into", not "called it X in May"
-        c.lower_
-        for c in after
-        if c.dep_ in ("prep", "prt", "advmod", "acomp") and c.i <= verb.i + 2
-    }
-    if lemma in PARTICLE_ONLY:
-        return not particles & PARTICLE_ONLY[lemma]
-    if particles & PHYSICAL_PARTICLES.get(lemma, frozenset()):
-        return True
-    if lemma not in PHYSICAL_PARTICLES:
-        return False
-    objects = [c for c in after if c.dep_ == "dobj"]
-    objects += [g for c in after if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(o.lower_ in PHYSICAL_OBJECTS for o in objects)
 
 
 def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:

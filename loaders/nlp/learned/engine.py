@@ -13,9 +13,9 @@ from spacy.tokens import Doc
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
+from loaders.nlp.senses import says_nothing
 from loaders.nlp.sources import RELATIVE, source_refs
 from loaders.nlp.spans import find_quotes, trim
-from loaders.nlp.verbs import says_nothing
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
