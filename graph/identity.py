@@ -182,14 +182,18 @@ def canonicalise(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def _settle_name(G: nx.MultiDiGraph, key: str) -> None:
-    """An organisation is named by its most written form (the first in sort order on a tie)."""
+    """An organisation (or any other non-person) is named by its most written form (the
+    first in sort order on a tie); its roles are sorted, as a person's are."""
+    node: dict[str, Any] = G.nodes[key]
     names = Counter(
         norm_text(resolved)
         for _, etype, _, resolved, _ in _mentions(G, key)
         if etype == schema.ATTRIBUTED_TO and resolved
     )
     if names:
-        G.nodes[key]["name"] = min(names, key=lambda n: (-names[n], n))
+        node["name"] = min(names, key=lambda n: (-names[n], n))
+    if node.get("roles"):
+        node["roles"] = sorted(set(node["roles"]))
 
 
 def _claim_texts(G: nx.MultiDiGraph) -> None:

@@ -38,6 +38,27 @@ FEMALE_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Nouns that describe a person and can stand before the name in apposition:
+# "his mother, Jane", "the port's spokeswoman, Ola Bern", "her rival, Tom Vell".
+_PERSON_WORDS = """
+    man woman boy girl teenager child son daughter cousin uncle aunt nephew niece grandson
+    granddaughter fiance fiancee fiancé fiancée partner friend neighbour neighbor colleague
+    spokesperson official aide adviser advisor lawyer attorney owner founder member resident
+    witness driver passenger victim analyst expert executive organiser organizer backer
+    supporter critic rival predecessor successor ally opponent challenger nominee candidate
+    singer actor star host presenter author writer reporter correspondent editor producer
+    doctor nurse teacher student worker employee manager leader official strategist
+    """
+PERSON_NOUNS = frozenset(_PERSON_WORDS.split()) | MALE_WORDS | FEMALE_WORDS
+# Of those, the ones a report uses for a speaker it does not name, even after "the":
+# "A spokesman said ... The official added" (not "the teenager", someone named before).
+SPEAKER_NOUNS = frozenset(
+    """
+    official source spokesman spokeswoman spokesperson aide officer witness resident
+    person man woman diplomat lawyer analyst expert executive adviser advisor member
+    """.split()  # noqa: SIM905
+)
+
 # Offices and positions: "President Obama" is not "first lady Michelle Obama".
 OFFICES = frozenset(
     """
@@ -61,6 +82,7 @@ _TITLE_WORDS = """
     congresswoman
 """
 TITLES = frozenset(_TITLE_WORDS.split()) | frozenset(w + "." for w in _TITLE_WORDS.split())
+PERSON_NOUNS = PERSON_NOUNS | OFFICES
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 # Common English given names by usual gender (a hint, never proof: titles and pronouns win).

@@ -23,6 +23,19 @@ _CAP = r"[A-Z][\w.'’&-]*"
 _NAMES = rf"{_CAP}(?:[ -]{_CAP}){{0,5}}"
 _STOP = r"(?!(?:He|She|They|It|We|I|The|A|An|By|In|On|At|Read|But|And|As|This|That)\b)"
 _CREDIT = rf"{_STOP}{_CAP}(?: {_STOP}{_CAP}){{0,3}}"
+# A photographer's name in a credit ("Ana Ruiz", "Lee Park-Sun"): capitalized, then lower.
+_PERSON = r"[A-Z][a-z][\w'’-]*(?: [A-Z][\w'’-]+){1,2}"
+# Who a photo is credited to after the slash: a news agency, a picture desk, "The Paper".
+_AGENCY = (
+    r"(?:The [A-Z][\w.'’&-]*(?: (?!Buy\b)[A-Z][\w.'’&-]*){0,3}|Reuters|REUTERS|AP|AFP|PA|EPA|"
+    r"Getty(?: Images)?|Bloomberg|Rex(?: Features| Shutterstock)?|Shutterstock|Alamy|Xinhua|"
+    r"European Pressphoto Agency|Associated Press|Press Association|Daily [A-Z][a-z]+|"
+    r"Pool(?: via [A-Z]+)?|[A-Z]{2,6} Images)"
+)
+# "Ana Ruiz/The Harbour Wire", "Ana Ruiz / Reuters", "Lee Park, Ana Ruiz/AP"
+_REVERSE_CREDIT = rf"{_PERSON}(?:, ?{_PERSON})* ?/ ?{_AGENCY}"
+_BUY = r"Buy Photo(?: Wait \d+ seconds? to continue\.?)?"
+_NEXT = r"(?= [A-Z\d(\"“]|\s*$)"  # what follows a credit: the next caption or story
 _SOCIAL = r"(?:WhatsApp|Facebook|Twitter|Pinterest|LinkedIn|Reddit|Email|Google\+?|Messenger)"
 
 FURNITURE = re.compile(
@@ -49,7 +62,13 @@ FURNITURE = re.compile(
             r"\(Photo: [^()]{1,80}\)",
             r"\((?:[A-Z][\w.&-]*[ /]?){1,4}(?:Images|Photo|Getty|Pressphoto Agency|Press)\)",
             r"\((?:[A-Z]{2,}[A-Z ]*/[^()]{1,60})\)",
-            r"\b(?:AP:Associated Press|PA:Press Association|EPA|Sky News|Rex Features)"
+            # photo credits, photographer first: "(Ana Ruiz/The Harbour Wire)", and bare
+            # ones ending a caption, with a gallery counter or a "Buy Photo" button
+            rf"\((?:Photo: )?{_REVERSE_CREDIT} ?\)",
+            rf"\b{_REVERSE_CREDIT}(?: \d{{1,3}}/\d{{1,3}})?(?: {_BUY})?{_NEXT}",
+            rf"\b[A-Z][a-z]+ [A-Z][a-z]+ \d{{1,3}}/\d{{1,3}}{_NEXT}",
+            rf"\b{_BUY}",
+            r"\b(?:AP:Associated Press|PA:Press Association|EPA|Sky News|Rex Features|Reuters|AFP)"
             r" \d{1,3}(?= [A-Z])",
             r"\bGetty Images(?: for \w+)?(?: \d{1,3}(?: of \d{1,3})?(?= [A-Z(]))?",
             r"TPX IMAGES OF THE DAY",

@@ -38,9 +38,20 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Source, SourceType
-from graph.names import first_name_gender, gender, holds, name_tokens, offices, surname
+from graph.names import (
+    PERSON_NOUNS,
+    SPEAKER_NOUNS,
+    first_name_gender,
+    gender,
+    holds,
+    name_tokens,
+    offices,
+    surname,
+)
 from graph.outlets import OutletRegistry
-from loaders.nlp.sources import describe, is_pronoun, is_title, role_only
+from loaders.nlp.companies import Companies, is_company_word
+from loaders.nlp.mentions import CLAUSE_SUBJECT, MAIN_SUBJECT, MENTIONED, Entry
+from loaders.nlp.sources import appositive_name, describe, is_pronoun, is_title, role_only
 from loaders.nlp.spans import doc_text, find_quotes, in_quote
 
 MALE_PRONOUNS = frozenset(("he", "him", "his"))
@@ -53,6 +64,7 @@ OUTLET_NOUNS = frozenset(
 )
 THING_PRONOUNS = frozenset(("it", "its"))
 SALIENT_DEPS = frozenset(("nsubj", "nsubjpass"))
+OBJECT_DEPS = frozenset(("dobj", "pobj", "dative"))
 # A person named as one of these counts as mentioned ("anger from Ana Ruiz", "Ruiz's
 # letter"); a modifier ("the Ruiz family") does not.
 MENTION_DEPS = frozenset(("pobj", "dobj", "appos", "conj", "attr", "npadvmod", "dative", "poss"))
@@ -67,22 +79,6 @@ PRONOUN_UNKNOWN = 0.6
 TITLE_HOLDER = 0.8
 DESCRIPTION = 0.8
 UNRESOLVED = 0.3
-
-
-# Ranks of a mention in the salience list (lower is more salient).
-MAIN_SUBJECT = 0  # subject of a main clause, or a speaker
-CLAUSE_SUBJECT = 1  # subject of a reported, subordinate or relative clause
-MENTIONED = 2  # a person named anywhere else
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    token: int
-    source: Source
-    head_lemma: str
-    plural: bool
-    rank: int = MAIN_SUBJECT
-    sentence: int = 0  # first token of the mention's sentence
 
 
 @dataclass(slots=True)
@@ -110,6 +106,7 @@ class Resolver:
             if ent.label_ == "PERSON":
                 self._learn(ent)
         self._quoted = find_quotes(doc_text(doc))
+        self.companies = Companies(doc)
         # Twice: the first pass finds the people the tagger missed, the second one
         # resolves every subject knowing all of them.
         for _ in range(2):
@@ -130,12 +127,19 @@ class Resolver:
             verb = tok.head.head if agent else tok.head
             if subject and tok.pos_ in ("NOUN", "PROPN"):
                 span = doc[tok.left_edge.i : tok.i + 1]
-                self.add(span, self._name(span)[0], _clause_rank(verb))
+                self.add(span, self._resolve(span)[0], _clause_rank(verb))
             elif subject and tok.lower_ in PERSON_PRONOUNS:
                 want = "m" if tok.lower_ in MALE_PRONOUNS else "f"
                 found = self._person_antecedent(doc[tok.i : tok.i + 1], want, "")
                 if found is not None:
                     self.add(doc[tok.i : tok.i + 1], found[0], _clause_rank(verb))
+            if tok.dep_ in OBJECT_DEPS and (name := appositive_name(tok)) is not None:
+                # "called his mother, Jane, ...": a person brought in by name
+                span = doc[tok.left_edge.i : name.i + 1]
+                source = self._name(span)[0]
+                if source.type is SourceType.PERSON:
+                    self.add(span, source, MENTIONED)
+                continue
             ent = people.get(tok.i)
             if ent is not None and ent.root.dep_ in MENTION_DEPS:
                 source = self._name(ent)[0]
@@ -220,6 +224,7 @@ class Resolver:
             root.tag_ in ("NNS", "NNPS", "CD"),
             rank,
             span.sent.start,
+            root.i,
         )
         pos = bisect.bisect_right(self._keys, span.start)
         self._keys.insert(pos, span.start)
@@ -272,6 +277,10 @@ class Resolver:
             for entry in self._before(span.start):
                 if entry.source.type is SourceType.OUTLET:
                     return entry.source, DESCRIPTION
+        if is_company_word(span.text):
+            company = self.companies.company(self._before(span.start))
+            if company is not None:
+                return company, DESCRIPTION
         if span[0].lower_ == "the" and role_only(span):
             titled = self._title_holder(span)
             if titled is not None:
@@ -301,7 +310,8 @@ class Resolver:
             if surname(p.source.name) == tokens[0] and _fits(p, sex, titles)
         ]
         if not fits:
-            return source, NAMED
+            named = self.companies.first_word(tokens[0], span.start, self._before(span.start))
+            return named or source, NAMED
         # the one the article has named most so far ("Katy Perry", not her mother Mary
         # Perry named once), then the one last in focus
         best = max(
@@ -369,6 +379,10 @@ class Resolver:
                 SourceType.OUTLET,
                 SourceType.DOCUMENT,
             ):
+                if self.companies.is_product(entry.source.name):
+                    company = self.companies.company(self._before(entry.token))
+                    if company is not None:  # "It added": the maker, not its product
+                        return company, PRONOUN_UNKNOWN
                 return entry.source, PRONOUN_UNKNOWN
         return None
 
@@ -386,12 +400,17 @@ class Resolver:
                     continue  # "she" is never the man named last
                 fitting.append((entry, PRONOUN_AGREES if known else PRONOUN_UNKNOWN))
             elif kind is SourceType.ANONYMOUS and not entry.plural and entry.rank != MENTIONED:
-                if _person_noun(entry.head_lemma):
+                if entry.head_lemma in SPEAKER_NOUNS or (
+                    _person_noun(entry.head_lemma) and not self._definite(entry)
+                ):
+                    # "a spokesman", "the official"; not "the teenager", who is
+                    # someone named before
                     fitting.append((entry, PRONOUN_UNKNOWN))
             elif kind is SourceType.ORGANIZATION and want in first_name_gender(entry.source.name):
                 # "Darren Mimms" taken for an organisation: a first name says a person
                 as_person = replace(entry.source, type=SourceType.PERSON, role=None)
                 fitting.append((replace(entry, source=as_person), PRONOUN_UNKNOWN))
+        fitting = [f for f in fitting if f[0].rank != MENTIONED or self._unrivalled(f[0], want)]
         named = _named_in(said)
         unnamed = [f for f in fitting if not named & _words(surname(f[0].source.name))]
         pool = unnamed or fitting
@@ -413,6 +432,36 @@ class Resolver:
                 key=lambda f: (f[0].rank, f[0].token if f[0].rank == MENTIONED else -f[0].token),
             )
         return entry.source, sure
+
+    def _definite(self, entry: Entry) -> bool:
+        return self.doc[entry.token].lower_ in ("the", "this", "that")
+
+    def _unrivalled(self, entry: Entry, want: str) -> bool:
+        """Whether a person only mentioned can be what a pronoun stands for: no subject
+        before it in its sentence may be a person of that gender ("the president met his
+        predecessor, George Bush. He said" is not Bush; "the plan drew anger from Ana
+        Ruiz. She said" is Ruiz)."""
+        for other in self.entries:
+            if other.sentence != entry.sentence or other.token >= entry.token:
+                continue
+            if other.rank == MENTIONED:
+                continue
+            kind = other.source.type
+            if kind is SourceType.PERSON:
+                person = self.people.get(other.source.name)
+                known = person.gender if person is not None else gender(other.source.role)
+                if not known or want in known:
+                    return False
+            elif (
+                kind is SourceType.ANONYMOUS
+                and not other.plural
+                and (
+                    _person_noun(other.head_lemma)
+                    or role_only(self.doc[other.token : other.head + 1])
+                )
+            ):
+                return False
+        return True
 
 
 def _clause_rank(verb: Token) -> int:
@@ -447,13 +496,5 @@ def _fits(person: Person, sex: frozenset[str], titles: frozenset[str]) -> bool:
     return not (titles and not titles & _offices(person))
 
 
-_PERSON_NOUNS = frozenset(
-    """
-    official source spokesman spokeswoman spokesperson aide officer witness resident
-    person man woman diplomat lawyer analyst expert executive adviser advisor member
-    """.split()  # noqa: SIM905
-)
-
-
 def _person_noun(lemma: str) -> bool:
-    return lemma in _PERSON_NOUNS
+    return lemma in PERSON_NOUNS

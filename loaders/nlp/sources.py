@@ -9,15 +9,14 @@ title words come from :mod:`graph.names`.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Source, SourceType
-from graph.names import TITLES
+from graph.names import PERSON_NOUNS, TITLES, first_name_gender
 from graph.outlets import OutletRegistry
 from loaders.nlp.candidate import SourceRef
 from loaders.nlp.cues import words
+from loaders.nlp.glued import unglued_start
 from loaders.nlp.spans import ents_in, span_of, trim
 
 NOMINAL = frozenset(("NOUN", "PROPN", "PRON"))
@@ -35,6 +34,9 @@ ORG_NOUNS = words(
     newspaper paper magazine site website outlet channel agency university school
     """
 )
+
+# Heads of descriptions of a company: "the product's maker, Harbour Foods".
+COMPANY_NOUNS = words("company firm maker manufacturer producer owner parent corporation")
 
 # Heads of phrases that name a document: "a letter", "the report", "state data".
 DOCUMENT_NOUNS = words(
@@ -59,6 +61,7 @@ def source_refs(subject: Token) -> list[SourceRef]:
         return [SourceRef(span=written, referent=named)]
     conjs = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in NOMINAL]
     start, end = subject.left_edge.i, subject.right_edge.i + 1
+    start = unglued_start(doc, start, end, subject.i)
     if not conjs or subject.pos_ not in NOMINAL or doc[subject.i].pos_ == "ADJ":
         whole = span_of(doc, start, end)
         return [SourceRef(span=whole, referent=whole)] if whole is not None else []
@@ -141,11 +144,11 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=outlet, type=SourceType.OUTLET)
     if is_pronoun(span):
         return Source(name=span.text, type=SourceType.UNSPECIFIED)
-    apposed = _apposed_person(span, root)
-    if apposed is not None:
-        return apposed
     if role_only(span):
         return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
+    named = named_apposition(span, root)
+    if named is not None:
+        return named
     ent = next((e for e in ents_in(span) if e.start <= root.i < e.end), None)
     if (ent is not None and ent.label_ == "PERSON") or (
         # "President-elect Vell": a title makes a person of what NER took for an ORG
@@ -174,6 +177,73 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=name, type=SourceType.ORGANIZATION, role=_appos(root))
     text = span.text.strip(" ,;:")
     return Source(name=text, type=SourceType.ANONYMOUS)
+
+
+def appositive_name(root: Token) -> Token | None:
+    """The name set beside a described person: "Jane" in "his mother, Jane", "Ola Bern" in
+    "the port's spokeswoman, Ola Bern" (the entity recogniser's person, two or three
+    capitalised words, or a known first name); the description is one person."""
+    if root.pos_ != "NOUN" or root.tag_ != "NN":
+        return None
+    person_noun = root.lemma_.lower() in PERSON_NOUNS
+    doc = root.doc
+    for child in root.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < root.i:
+            continue
+        ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+        whole = doc[child.left_edge.i : child.i + 1]
+        if (ent is not None and ent.label_ == "PERSON") or (
+            # "an electrifying figure of a different kind: Khizr Khan" needs the recogniser
+            person_noun and (_looks_like_a_name(whole, child) or first_name_gender(child.text))
+        ):
+            return child
+    return None
+
+
+def named_apposition(span: Span, root: Token) -> Source | None:
+    """ "Tom Vell's mother, Jane Doe": the person named in the apposition, the
+    description before it as the role; "the product's maker, Harbour Foods Inc": the
+    company so named."""
+    doc = span.doc
+    name = appositive_name(root)
+    if name is None:
+        return _named_company(span, root)
+    ent = next((e for e in ents_in(span) if e.start <= name.i < e.end), None)
+    person = _person(doc[name.left_edge.i : name.i + 1], name, ent)
+    described = _description(span, root, name.left_edge.i)
+    role = "; ".join(r for r in (described, person.role) if r) or None
+    return Source(name=person.name, type=SourceType.PERSON, role=role)
+
+
+def _description(span: Span, root: Token, upto: int = -1) -> str | None:
+    """The words before an apposition ("organiser of the march" in "One organiser of the
+    march, Ana Ruiz"), without the article; up to ``upto`` (else the head noun)."""
+    doc = span.doc
+    start = span.start + (1 if doc[span.start].pos_ == "DET" else 0)
+    start, end = trim(doc, start, upto if upto > root.i else root.i + 1, keep_quotes=False)
+    return doc[start:end].text.strip(" ,:;") if end > start else None
+
+
+def _named_company(span: Span, root: Token) -> Source | None:
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in COMPANY_NOUNS:
+        return None
+    doc = span.doc
+    for child in root.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < root.i:
+            continue
+        ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+        if ent is not None and ent.label_ == "PERSON":
+            return None
+        start = child.i
+        while start > child.left_edge.i and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        name = (
+            ent.text if ent is not None and ent.label_ == "ORG" else doc[start : child.i + 1].text
+        )
+        return Source(
+            name=_strip_the(name), type=SourceType.ORGANIZATION, role=_description(span, root)
+        )
+    return None
 
 
 def _own_or_hearsay(span: Span) -> bool:
@@ -262,29 +332,6 @@ def _person(span: Span, root: Token, ent: Span | None) -> Source:
     if appos:
         role_parts.append(appos)
     return Source(name=name, type=SourceType.PERSON, role="; ".join(role_parts) or None)
-
-
-def _apposed_person(span: Span, root: Token) -> Source | None:
-    """ "One organiser of the march, Ana Ruiz," / "his mother, Jane Doe,": the person the
-    apposition names, the description before it as the role."""
-    if root.pos_ != "NOUN":
-        return None
-    doc = span.doc
-    for child in root.children:
-        if child.dep_ != "appos" or child.i < root.i:
-            continue
-        ent = next(
-            (e for e in ents_in(span) if e.label_ == "PERSON" and e.start <= child.i < e.end),
-            None,
-        )
-        if ent is None:
-            continue
-        named = _person(doc[child.left_edge.i : child.right_edge.i + 1], child, ent)
-        start = span.start + (doc[span.start].pos_ == "DET")
-        s, e = trim(doc, start, child.left_edge.i, keep_quotes=False)
-        role = "; ".join(r for r in (doc[s:e].text.strip(" ,") if e > s else "", named.role) if r)
-        return replace(named, role=role or None)
-    return None
 
 
 def _appos(root: Token) -> str | None:

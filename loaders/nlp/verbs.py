@@ -20,6 +20,7 @@ from loaders.nlp.content import (
     parenthetical_content,
 )
 from loaders.nlp.cues import (
+    AS_SPEECH,
     CHANNELS,
     CUE_LEMMAS,
     DENIAL_VERBS,
@@ -36,6 +37,7 @@ from loaders.nlp.cues import (
     VERB_CHANNELS,
     words,
 )
+from loaders.nlp.senses import says_nothing
 from loaders.nlp.sources import linear_refs, source_refs
 from loaders.nlp.spans import chars, span_of, trim
 
@@ -49,7 +51,7 @@ def verb_candidates(sent: Span, quotes: Sequence[tuple[int, int]]) -> list[Candi
     out: list[Candidate] = []
     consumed: set[int] = set()
     for tok in sent:
-        if tok.lower_ == "saying" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "as":
+        if _is_as_saying(tok, sent):
             found = _as_saying(sent, tok, quotes, consumed)
             if found is not None:
                 out.append(found)
@@ -61,7 +63,7 @@ def verb_candidates(sent: Span, quotes: Sequence[tuple[int, int]]) -> list[Candi
             found = _refusal(sent, tok, quotes, consumed)
         elif lemma == "put":
             found = _put_it(sent, tok)
-        elif lemma in CUE_LEMMAS:
+        elif lemma in CUE_LEMMAS and not says_nothing(tok):
             found = _speech(sent, tok, quotes, consumed)
         else:
             continue
@@ -308,10 +310,21 @@ def _build(
     )
 
 
+def _is_as_saying(tok: Token, sent: Span) -> bool:
+    """ "as saying", "as writing", "as telling", "as stating": a gerund of speech after "as"."""
+    return (
+        tok.i > sent.start
+        and sent.doc[tok.i - 1].lower_ == "as"
+        and tok.lower_.endswith("ing")
+        and tok.lemma_.lower() in AS_SPEECH
+    )
+
+
 def _as_saying(
     sent: Span, saying: Token, quotes: Sequence[tuple[int, int]], consumed: set[int]
 ) -> Candidate | None:
-    """ "Bloomberg reports two officials as saying Y": Bloomberg is in the chain."""
+    """ "Bloomberg reports two officials as saying Y", "the paper quoted X as writing Y",
+    "“Y,” the magazine reported X as writing": the reporter is in the chain."""
     doc = sent.doc
     as_i = saying.i - 1
     reporter = next(
@@ -321,15 +334,19 @@ def _as_saying(
     if reporter is None:
         return None
     consumed.update((reporter.i, saying.i))
+    subject, passive = subject_of(reporter)
     found = clause_content(saying, sent)
     rng = found[0] if found else None
     content = chars(doc, *rng) if rng and rng[1] > rng[0] else None
     if content is None:
-        quote = adjacent_quote(sent, saying.i, saying.i + 1, quotes)
+        left = reporter.i
+        if subject is not None and subject.i < reporter.i:
+            left = min(left, subject.left_edge.i)
+        right = max(saying.i, saying.right_edge.i) + 1
+        quote = adjacent_quote(sent, left, right, quotes)
         if quote is None:
             return None
         content = quote
-    subject, passive = subject_of(reporter)
     source = span_of(doc, reporter.i + 1, as_i)
     refs: list[SourceRef] = []
     via: list[SourceRef] = []

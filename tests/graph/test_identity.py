@@ -123,3 +123,24 @@ def test_the_graph_is_the_same_in_any_order_of_articles() -> None:
 
     shots = {str(snapshot(build_graph(list(order)))) for order in itertools.permutations(VELLS)}
     assert len(shots) == 1
+
+
+def test_an_organisations_roles_do_not_depend_on_article_order() -> None:
+    def article(id_: str, text: str, written: str, role: str) -> Item:
+        art = Article.create(text=text, url=f"https://example.org/{id_}", outlet="Daily Quill")
+        att = attribution(
+            art, cue="said", content="costs rose", source=(written, ORG, "Harbour Foods"), role=role
+        )
+        return art, [att]
+
+    items = [
+        article(
+            "r1", "The bar's maker, Harbour Foods, said costs rose.", "Harbour Foods", "bar's maker"
+        ),
+        article("r2", "The owner, Harbour Foods, said costs rose.", "Harbour Foods", "owner"),
+    ]
+    roles = {
+        tuple(build_graph(list(order)).nodes["Source:org-harbour-foods"]["roles"])
+        for order in itertools.permutations(items)
+    }
+    assert roles == {("bar's maker", "owner")}

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
+from loaders.nlp.senses import says_nothing
 from loaders.nlp.sources import RELATIVE, source_refs
 from loaders.nlp.spans import find_quotes, trim
 
@@ -60,11 +61,14 @@ def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Can
     Only the model's candidates with a source are added (on PolNeAR dev the
     source-less ones cost more precision than they bring recall); a model cue
     inside a rule's content or source is left out (only the outermost
-    attribution of a nested report counts).
+    attribution of a nested report counts); a cue the rules know says nothing
+    ("slammed into", "opted") is left out too.
     """
     out = list(rules)
     for cand in model:
         if not cand.sources or any(overlaps(cand.cue, r.cue) for r in rules):
+            continue
+        if says_nothing(doc[cand.cue_token]):
             continue
         if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
             continue

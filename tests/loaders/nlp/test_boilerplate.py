@@ -27,6 +27,15 @@ FURNITURE = [
     "Your browser does not support this interactive content",
     "You might also like:",
     "— Ola Bern (@olabern) March 3, 2021",
+    "(Lee Park/The Harbour Ledger)",
+    "(Lee Park / The Harbour Ledger)",
+    "(Ola Bern,Ida Marsh/The Harbour Ledger)",
+    "(Tomas Vela/Pool via AP)",
+    "Lee Park/The Harbour Ledger Buy Photo Wait 1 second to continue.",
+    "Lee Park/Reuters",
+    "Ida Marsh/Getty Images 3/8",
+    "Ida Marsh 7/8",
+    "Reuters 18",
 ]
 
 
@@ -44,6 +53,35 @@ def test_furniture_is_masked_and_the_story_kept(furniture: str) -> None:
 def test_ordinary_words_that_look_like_furniture_stay() -> None:
     text = "More people shared the post. The close vote was read more slowly by the clerk."
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The latest Harbour Wire/Ipsos poll showed a lead for the mayor.",
+        "No trams run between Reeves Corner and Addington Village/Harrington Road today.",
+        "Ana Ruiz/Blue Cross said the plan was off.",
+    ],
+)
+def test_slashes_that_are_not_photo_credits_stay(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Lee Park/The Washington Post)",
+        "Lee Park/The Washington Post Buy Photo Wait 1 second to continue.",
+        "Lee Park/Reuters",
+        "Lee Park/AP 2/8",
+    ],
+)
+def test_a_photo_credit_is_never_a_source_or_relay(extract: Extract, credit: str) -> None:
+    text = f"Workers repair the pier at dawn. {credit} Ana Ruiz blamed the storm for the delay."
+    found = extract(text)
+    named = [m for a in found for m in (a.source, *a.via) if m is not None]
+    assert [m.source.name for m in named] == ["Ana Ruiz"]
+    assert all(m.source.role is None for m in named)
 
 
 def test_no_source_or_role_is_made_of_furniture(extract: Extract) -> None:

@@ -22,6 +22,49 @@ def test_outlet_reports_sources_as_saying(extract: Extract) -> None:
     assert a.content is not None and a.content.text == "that the dam had cracked"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "via", "cue", "content"),
+    [
+        (
+            "The Harbor Ledger reported the mayor as writing that the pier was unsafe.",
+            "the mayor",
+            ["The Harbor Ledger"],
+            "writing",
+            "that the pier was unsafe",
+        ),
+        (
+            "The Daily Courier quoted a port official as telling staff that the ferry would stop.",
+            "a port official",
+            ["Daily Courier"],
+            "telling",
+            "that the ferry would stop",
+        ),
+        (
+            "Reuters cited two engineers as stating that the dam had cracked.",
+            "two engineers",
+            ["Reuters"],
+            "stating",
+            "that the dam had cracked",
+        ),
+        (
+            "“The harbour will close,” the magazine reported Lena Ortiz as writing on Monday.",
+            "Lena Ortiz",
+            ["magazine"],
+            "writing",
+            "“The harbour will close,”",
+        ),
+    ],
+)
+def test_reported_x_as_writing_telling_stating_chains_the_reporter(
+    extract: Extract, text: str, source: str, via: list[str], cue: str, content: str
+) -> None:
+    a = only(extract(text))
+    assert source_name(a) == source
+    assert via_names(a) == via
+    assert a.cue.text == cue
+    assert a.content is not None and a.content.text == content
+
+
 def test_trailing_outlet_report_wraps_an_inner_estimate(extract: Extract) -> None:
     text = (
         "Local and federal officials estimated that dozens of homes had flooded, "

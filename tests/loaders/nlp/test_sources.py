@@ -155,3 +155,92 @@ def test_the_newspaper_resolves_to_the_outlet_named_before(extract: Extract) -> 
     a = by_cue(extract(text), "said")
     assert source_name(a) == "The Harbor Ledger"
     assert a.source is not None and a.source.source.type is SourceType.OUTLET
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The port authority said it was aware. Tomas Vela's mother, Jane Doe, said "
+            "the pier was unsafe.",
+            "Jane Doe",
+            "Tomas Vela's mother",
+        ),
+        (
+            "The port authority said it was aware. His mother, Jane, told the Ledger that "
+            "the tram was late.",
+            "Jane",
+            "His mother",
+        ),
+        ("A port spokeswoman, Ola Bern, said the ferry was late.", "Ola Bern", "port spokeswoman"),
+    ],
+)
+def test_a_described_person_named_in_apposition_is_the_source(
+    extract: Extract, text: str, name: str, role: str
+) -> None:
+    a = extract(text)[-1]
+    assert a.source is not None and a.source.source.type is SourceType.PERSON
+    assert (a.source.source.name, a.source.source.role) == (name, role)
+
+
+def test_she_goes_to_a_woman_brought_in_by_name_as_an_object(extract: Extract) -> None:
+    text = (
+        "The port authority said it was aware of the claims. Martin Vela, who was on his way "
+        "to work, called his mother, Jane, after the crash. She told the Ledger that he was "
+        "shaken."
+    )
+    a = by_cue(extract(text), "told")
+    assert a.source is not None and a.source.span.text == "She"
+    assert a.source.source.name == "Jane"
+
+
+def test_a_person_brought_in_as_an_object_gives_way_to_the_subject(extract: Extract) -> None:
+    text = (
+        "Mayor Tomas Vela opened the pier. The mayor said he had thanked his predecessor, "
+        "Karl Berg, on Monday. He said the pier would reopen in May."
+    )
+    a = extract(text)[-1]
+    assert a.source is not None and a.source.span.text == "He"
+    assert a.source.source.name != "Karl Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ola Bern, a director at the consultancy Harbour Finance, said sales fell.",
+        "The town's other team, the Harbour Sox, said the game was off.",
+    ],
+)
+def test_an_apposition_to_a_thing_is_not_a_person(extract: Extract, text: str) -> None:
+    a = only(extract(text))
+    assert a.source is not None
+    assert a.source.source.name not in ("Harbour Finance", "Harbour Sox")
+
+
+COMPANY_STORY = (
+    "The bar's maker, Harbour Foods International, said costs had risen. Fans of Crunch "
+    "bars were upset. Harbour said the change was needed. On the Crunch Facebook page, the "
+    'company said it had to choose. Crunch is loved by many. It added: "We carry these costs."'
+)
+
+
+def test_a_company_named_in_apposition_is_an_organisation(extract: Extract) -> None:
+    a = extract(COMPANY_STORY)[0]
+    assert a.source is not None and a.source.source.type is SourceType.ORGANIZATION
+    assert (a.source.source.name, a.source.source.role) == (
+        "Harbour Foods International",
+        "bar's maker",
+    )
+
+
+@pytest.mark.parametrize("written", ["Harbour", "the company", "It"])
+def test_the_company_and_it_go_to_the_maker_not_its_product(extract: Extract, written: str) -> None:
+    [a] = [a for a in extract(COMPANY_STORY) if a.source and a.source.span.text == written]
+    assert a.source is not None and a.source.source.name == "Harbour Foods International"
+    assert a.source.source.type is SourceType.ORGANIZATION
+
+
+def test_the_company_after_two_companies_stays_unresolved(extract: Extract) -> None:
+    text = "Harbour Foods and Bay Dairy clashed after the company said it would raise prices."
+    a = by_cue(extract(text), "said")
+    assert a.source is not None and a.source.source.name == "company"

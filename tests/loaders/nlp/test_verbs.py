@@ -108,3 +108,38 @@ def test_participle_borrows_the_subject_of_its_governing_verb(extract: Extract, 
     found = [a for a in extract(text) if a.cue.text == "saying"]
     assert found and source_name(found[0]) == "Ana Ruiz"
     assert found[0].content is not None and found[0].content.text == "that the pier was safe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Vela slammed into the barrier before his car slid across the track.",
+        "Ana Ruiz would slam the door on the visitors.",
+        "His team opted to pit him for new tyres.",
+        "Oxygen is being pumped into the well by the rescuers.",
+        "The mayor lays a wreath at the memorial.",
+        "Tomas Vela singled home a run in the ninth.",
+        "Tomas Vela is called in for new tyres.",
+        "The safety car, which appears on the track to lead the drivers, was sent out.",
+        "Police officers lined the streets.",
+    ],
+)
+def test_physical_and_choice_senses_are_not_cues(either_extract: Extract, text: str) -> None:
+    assert either_extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor slammed the decision as reckless.", "slammed"),
+        ("The minister laid out a plan to rebuild the pier.", "laid out"),
+        ("The senator singled out the mayor for praise.", "singled out"),
+    ],
+)
+def test_the_same_verbs_said_of_a_claim_are_cues(extract: Extract, text: str, cue: str) -> None:
+    assert only(extract(text)).cue.text == cue
+
+
+def test_a_preposition_far_from_the_verb_is_not_its_particle(extract: Extract) -> None:
+    a = only(extract("A port spokesman called the closure a mistake in a statement on Monday."))
+    assert a.cue.text == "called"

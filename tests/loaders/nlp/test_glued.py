@@ -1,0 +1,82 @@
+"""A heading or caption flattened into the text never starts a source phrase.
+
+Layouts written for the tests, in the shape of web text whose line breaks were lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.nlp.helpers import Extract, by_cue
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Rain fell all night (Ida Marsh) Mayor Ana Ruiz said it was over.",
+            "said",
+            "Mayor Ana Ruiz",
+        ),
+        (
+            "A map of where the crash happened Her brother Tom, 23, told the Ledger that "
+            "they were to marry.",
+            "told",
+            "Her brother Tom, 23",
+        ),
+        (
+            "Rain fell. 'Not a result of the storm' A spokeswoman for the port acknowledged "
+            "that costs rose.",
+            "acknowledged",
+            "A spokeswoman for the port",
+        ),
+        (
+            "Fans cheer the mayor PIER NEWS Port officials reveal they love the pier.",
+            "reveal",
+            "Port officials",
+        ),
+        (
+            "Ola Bern married Tom Vell Mr Vell's brother revealed he had been on the tram.",
+            "revealed",
+            "Mr Vell's brother",
+        ),
+    ],
+)
+def test_a_glued_caption_is_cut_off_the_source(
+    extract: Extract, text: str, cue: str, source: str
+) -> None:
+    a = by_cue(extract(text), cue)
+    assert a.source is not None and a.source.span.text == source
+    assert text[a.source.span.start : a.source.span.end] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A spokeswoman for the port, who told The Ledger, said costs rose.",
+            "A spokeswoman for the port, who told The Ledger",
+        ),
+        (
+            "An editor at The Harbour Ledger said the pier was shut.",
+            "An editor at The Harbour Ledger",
+        ),
+        ("AMY LEE Comedian said she would leave.", "AMY LEE Comedian"),
+    ],
+)
+def test_a_whole_source_phrase_is_kept(extract: Extract, text: str, source: str) -> None:
+    a = by_cue(extract(text), "said")
+    assert a.source is not None and a.source.span.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour News' Ana Ruiz said the pier was shut.",
+        "The council’s complaint to the Appeals’ Board on Harbour Safety said the pier was shut.",
+        "Port AFL-CIO President Ana Ruiz said the pier was shut.",
+    ],
+)
+def test_possessives_and_acronyms_are_not_glue(extract: Extract, text: str) -> None:
+    a = by_cue(extract(text), "said")
+    assert a.source is not None and a.source.span.text == text[: text.index(" said")]
