@@ -50,14 +50,6 @@ _PERSON_WORDS = """
     doctor nurse teacher student worker employee manager leader official strategist
     """
 PERSON_NOUNS = frozenset(_PERSON_WORDS.split()) | MALE_WORDS | FEMALE_WORDS
-# Of those, the ones a report uses for a speaker it does not name, even after "the":
-# "A spokesman said ... The official added" (not "the teenager", someone named before).
-SPEAKER_NOUNS = frozenset(
-    """
-    official source spokesman spokeswoman spokesperson aide officer witness resident
-    person man woman diplomat lawyer analyst expert executive adviser advisor member
-    """.split()  # noqa: SIM905
-)
 
 # Offices and positions: "President Obama" is not "first lady Michelle Obama".
 OFFICES = frozenset(

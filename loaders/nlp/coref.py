@@ -40,7 +40,6 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import Source, SourceType
 from graph.names import (
     PERSON_NOUNS,
-    SPEAKER_NOUNS,
     first_name_gender,
     gender,
     holds,
@@ -69,6 +68,13 @@ OBJECT_DEPS = frozenset(("dobj", "pobj", "dative"))
 # letter"); a modifier ("the Ruiz family") does not.
 MENTION_DEPS = frozenset(("pobj", "dobj", "appos", "conj", "attr", "npadvmod", "dative", "poss"))
 WINDOW = 250  # tokens a pronoun may look back
+# Words a report uses, after "the", for someone it has named: "the teenager", "the singer".
+EPITHETS = frozenset(
+    """
+    teenager singer star host actor actress billionaire tycoon businessman businesswoman
+    candidate nominee champion rapper comedian presenter celebrity mogul
+    """.split()  # noqa: SIM905
+)
 
 # How sure each kind of resolution is.
 NAMED = 1.0
@@ -400,11 +406,11 @@ class Resolver:
                     continue  # "she" is never the man named last
                 fitting.append((entry, PRONOUN_AGREES if known else PRONOUN_UNKNOWN))
             elif kind is SourceType.ANONYMOUS and not entry.plural and entry.rank != MENTIONED:
-                if entry.head_lemma in SPEAKER_NOUNS or (
-                    _person_noun(entry.head_lemma) and not self._definite(entry)
+                if _person_noun(entry.head_lemma) and not (
+                    entry.head_lemma in EPITHETS and self._definite(entry)
                 ):
-                    # "a spokesman", "the official"; not "the teenager", who is
-                    # someone named before
+                    # "a spokesman", "the girl"; not "the teenager", "the singer": a
+                    # name the report gave before, said another way
                     fitting.append((entry, PRONOUN_UNKNOWN))
             elif kind is SourceType.ORGANIZATION and want in first_name_gender(entry.source.name):
                 # "Darren Mimms" taken for an organisation: a first name says a person

@@ -168,6 +168,10 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         and ent.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC")
         and root.pos_ == "PROPN"
     ):
+        if ent.label_ == "ORG" and len(ent) <= 3 and _described_as_a_person(root):
+            # "Navin Nayak, head of the research division": a person the tagger took for
+            # an organisation
+            return _person(span, root, ent)
         return Source(name=_strip_the(ent.text), type=SourceType.ORGANIZATION, role=_appos(root))
     if root.pos_ == "PROPN" and ent is None and _looks_like_a_name(span, root):
         return _person(span, root, None)
@@ -332,6 +336,14 @@ def _person(span: Span, root: Token, ent: Span | None) -> Source:
     if appos:
         role_parts.append(appos)
     return Source(name=name, type=SourceType.PERSON, role="; ".join(role_parts) or None)
+
+
+def _described_as_a_person(root: Token) -> bool:
+    """Whether an apposition describes ``root`` as a person ("Ana Vell, head of ...")."""
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_NOUNS
+        for c in root.children
+    )
 
 
 def _appos(root: Token) -> str | None:

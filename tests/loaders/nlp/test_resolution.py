@@ -125,3 +125,24 @@ def test_a_plain_surname_goes_to_the_namesake_the_article_is_about(extract: Extr
         "Later, Vale said she was tired."
     )
     assert source_name(by_cue(extract(text), "said", 1)) == "Nora Vale"
+
+
+def test_the_girl_is_someone_new_but_the_teenager_is_the_one_named(extract: Extract) -> None:
+    girl = (
+        "Senator Ana Vell spoke on Monday. The girl told the court that the ferry was late. "
+        "She said the crew had been drinking."
+    )
+    assert source_name(by_cue(extract(girl), "said")) == "The girl"
+    teen = (
+        "Tom Harwick won the race. The teenager stayed ahead of Ivo Brandt to the end. "
+        "\"The car was perfect,\" he said."
+    )
+    assert source_name(by_cue(extract(teen), "said")) == "Tom Harwick"
+
+
+def test_a_name_described_as_a_person_is_a_person_whatever_the_tagger_says(
+    extract: Extract,
+) -> None:
+    text = "Navin Brook, head of the research division, said the polls had moved late."
+    a = by_cue(extract(text), "said")
+    assert a.source is not None and a.source.source.type is SourceType.PERSON
