@@ -68,11 +68,13 @@ OBJECT_DEPS = frozenset(("dobj", "pobj", "dative"))
 # letter"); a modifier ("the Ruiz family") does not.
 MENTION_DEPS = frozenset(("pobj", "dobj", "appos", "conj", "attr", "npadvmod", "dative", "poss"))
 WINDOW = 250  # tokens a pronoun may look back
+GENERIC_OFFICES = frozenset(("head", "chief", "leader", "director", "chair", "ceo", "executive"))
 # Words a report uses, after "the", for someone it has named: "the teenager", "the singer".
 EPITHETS = frozenset(
     """
     teenager singer star host actor actress billionaire tycoon businessman businesswoman
-    candidate nominee champion rapper comedian presenter celebrity mogul
+    candidate nominee champion rapper comedian presenter celebrity mogul congressman
+    congresswoman lawmaker president senator governor mayor chairman chairwoman leader
     """.split()  # noqa: SIM905
 )
 
@@ -109,7 +111,9 @@ class Resolver:
         self._keys: list[int] = []
         self._quoted: list[tuple[int, int]] = []
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            # an organisation to the tagger may be a person to the article ("Ana Vell,
+            # head of research"): describe() decides
+            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(ent) <= 3):
                 self._learn(ent)
         self._quoted = find_quotes(doc_text(doc))
         self.companies = Companies(doc)
@@ -227,7 +231,7 @@ class Resolver:
             span.start,
             source,
             root.lemma_.lower(),
-            root.tag_ in ("NNS", "NNPS", "CD"),
+            root.tag_ in ("NNS", "NNPS", "CD") or any(c.dep_ == "conj" for c in root.children),
             rank,
             span.sent.start,
             root.i,
@@ -309,7 +313,9 @@ class Resolver:
         mention = span.text
         said = self.mention_gender(span)
         sex = frozenset({said}) if said else frozenset()
-        titles = offices(mention, source.role)
+        # "head of the chamber" and "its president" are both true of one man: only an
+        # office that tells people apart ("President Obama", not "first lady") counts
+        titles = offices(mention, source.role) - GENERIC_OFFICES
         fits = [
             p
             for p in self.people.values()
@@ -407,7 +413,7 @@ class Resolver:
                 fitting.append((entry, PRONOUN_AGREES if known else PRONOUN_UNKNOWN))
             elif kind is SourceType.ANONYMOUS and not entry.plural and entry.rank != MENTIONED:
                 if _person_noun(entry.head_lemma) and not (
-                    entry.head_lemma in EPITHETS and self._definite(entry)
+                    self._definite(entry) and entry.head_lemma in EPITHETS
                 ):
                     # "a spokesman", "the girl"; not "the teenager", "the singer": a
                     # name the report gave before, said another way
@@ -423,7 +429,7 @@ class Resolver:
         here = span.sent.start
         # In the pronoun's own sentence only the subject of a main clause is a candidate
         # ("Ruiz said he...", not "When the mayor finished, he..." nor "Ruiz's letter").
-        main = [f for f in pool if f[0].sentence != here or f[0].rank == MAIN_SUBJECT]
+        main = [f for f in pool if f[0].sentence != here or self._binds(f[0], span)]
         pool = main or pool
         if not pool:
             return None
@@ -438,6 +444,19 @@ class Resolver:
                 key=lambda f: (f[0].rank, f[0].token if f[0].rank == MENTIONED else -f[0].token),
             )
         return entry.source, sure
+
+    def _binds(self, entry: Entry, pronoun: Span) -> bool:
+        """Whether a subject in the pronoun's own sentence can be what it stands for: a
+        main clause's subject, or one whose clause holds the pronoun ("Ruiz, who was hurt,
+        said he ..."), not "When the mayor finished, he ..."."""
+        if entry.rank == MAIN_SUBJECT:
+            return True
+        if entry.rank == MENTIONED or entry.head < 0:
+            return False
+        if entry.token == entry.sentence:
+            return True  # the sentence opens with it, whatever the parse made of its verb
+        verb = self.doc[entry.head].head
+        return verb.left_edge.i <= pronoun.start <= verb.right_edge.i
 
     def _definite(self, entry: Entry) -> bool:
         return self.doc[entry.token].lower_ in ("the", "this", "that")

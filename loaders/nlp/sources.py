@@ -176,6 +176,8 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
     if root.pos_ == "PROPN" and ent is None and _looks_like_a_name(span, root):
         return _person(span, root, None)
     if root.pos_ == "PROPN":
+        if len(name.split()) <= 3 and _described_as_a_person(root):
+            return _person(span, root, None)  # "Ruiz, head of the chamber,"
         return Source(name=name, type=SourceType.ORGANIZATION, role=_appos(root))
     if root.lemma_.lower() in ORG_NOUNS and not _indefinite(span):
         return Source(name=name, type=SourceType.ORGANIZATION, role=_appos(root))

@@ -135,7 +135,7 @@ def test_the_girl_is_someone_new_but_the_teenager_is_the_one_named(extract: Extr
     assert source_name(by_cue(extract(girl), "said")) == "The girl"
     teen = (
         "Tom Harwick won the race. The teenager stayed ahead of Ivo Brandt to the end. "
-        "\"The car was perfect,\" he said."
+        '"The car was perfect," he said.'
     )
     assert source_name(by_cue(extract(teen), "said")) == "Tom Harwick"
 
@@ -146,3 +146,24 @@ def test_a_name_described_as_a_person_is_a_person_whatever_the_tagger_says(
     text = "Navin Brook, head of the research division, said the polls had moved late."
     a = by_cue(extract(text), "said")
     assert a.source is not None and a.source.source.type is SourceType.PERSON
+
+
+def test_a_surname_described_by_a_generic_office_is_the_person_named_before(
+    extract: Extract,
+) -> None:
+    text = (
+        "The plan drew anger from Pablo Ferreira, president of the dockers' union. "
+        "Ferreira, head of a group that speaks for 4,000 workers, blamed the board. "
+        "He told reporters the port would lose jobs."
+    )
+    found = extract(text)
+    assert source_name(by_cue(found, "blamed")) == "Pablo Ferreira"
+    assert source_name(by_cue(found, "told")) == "Pablo Ferreira"
+
+
+def test_she_can_be_a_person_the_tagger_took_for_an_organisation(extract: Extract) -> None:
+    text = (
+        "Senator Ana Vell lost the vote. A memo by Navin Brook, head of her research team, "
+        'blamed the weather. Brook said turnout fell late. "We lost the suburbs," she wrote.'
+    )
+    assert source_name(by_cue(extract(text), "wrote")) == "Navin Brook"
