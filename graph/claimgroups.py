@@ -3,9 +3,15 @@
 Groups are a pure function of the links and the splits, so the same articles in
 any order give the same groups. Links are taken strongest first (ties by
 claim ids); two groups are joined unless a split pair would end up in one
-group. A group's id is its smallest claim id.
+group, or unless too few of their claims are linked to each other: at least
+:data:`COVERAGE` of the pairs across the two groups must be linked, so a chain
+of wordings, each like the next, does not make one group of claims whose ends
+say different things. A group's id is its smallest claim id.
 
 >>> links = {("a", "b"): 0.9, ("b", "c"): 0.8, ("c", "d"): 0.7}
+>>> groups(["a", "b", "c", "d"], links, splits=set())
+{'a': 'a', 'b': 'a', 'c': 'a', 'd': 'd'}
+>>> links[("a", "c")] = links[("b", "d")] = 0.7
 >>> groups(["a", "b", "c", "d"], links, splits=set())
 {'a': 'a', 'b': 'a', 'c': 'a', 'd': 'a'}
 >>> groups(["a", "b", "c", "d"], links, splits={("a", "d")})
@@ -16,6 +22,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+
+#: The share of claim pairs across two groups that must be linked for them to join.
+COVERAGE = 0.5
 
 
 def pair(a: str, b: str) -> tuple[str, str]:
@@ -39,6 +48,10 @@ def groups(
     for a, b in splits:
         apart[a].add(b)
         apart[b].add(a)
+    linked: dict[str, set[str]] = defaultdict(set)
+    for a, b in links:
+        linked[a].add(b)
+        linked[b].add(a)
 
     def find(c: str) -> str:
         while root[c] != c:
@@ -55,6 +68,9 @@ def groups(
         small, big = sorted((members[ra], members[rb]), key=len)
         if any(apart[x] & big for x in small):
             continue
+        across = sum(len(linked[x] & big) for x in small)
+        if across < COVERAGE * len(small) * len(big):
+            continue  # a chain: most claims of one group are not like the other's
         keep, gone = (ra, rb) if ra < rb else (rb, ra)
         members[keep] |= members.pop(gone)
         root[gone] = keep

@@ -236,6 +236,9 @@ def main() -> None:
     ap.add_argument(
         "--freeze", type=int, default=2, help="encoder layers kept frozen (and embeddings)"
     )
+    ap.add_argument(
+        "--init", default="", help="start from this checkpoint (a fresh schedule; continues a run)"
+    )
     ap.add_argument("--export-only", default="")
     ap.add_argument("--package", default=PACKAGE_MODEL, help="where the shipped model goes")
     a = ap.parse_args()
@@ -254,6 +257,8 @@ def main() -> None:
         export(model, a.package, tok_path, a.out)
         return
     model.load_encoder(os.path.join(enc_dir, "model.safetensors"))
+    if a.init:
+        model.load_state_dict(torch.load(a.init))
     frozen = [model.word, model.pos, model.typ, model.ln, *model.layers[: a.freeze]]
     for module in frozen if a.freeze >= 0 else ():
         for p in module.parameters():

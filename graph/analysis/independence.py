@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graph import schema
 from graph.chains import (
     SIMILARITY_THRESHOLD,
     AttributionView,
@@ -31,9 +32,10 @@ count is a lower bound, the number of origins the collection proves distinct:
    it. Within one claim, a bare surname ("Ortiz") and a name that differs only
    by middle names or initials ("Lena M. Ortiz") are the same person as the
    full name, when only one full name fits.
-2. A document ("the report", "a letter", "state data", "a court filing", "the
-   poll") is a named origin; documents described alike ("a statement" in two
-   articles) count once.
+2. A document ("the report", "state data", "a court filing", "the poll") is a
+   named origin; documents described alike count once. Someone's words as a
+   document ("a statement", "a letter", "the email") that do not say whose are
+   unidentified (rule 3).
 3. Anonymous sources ("two port officials", "a senior official"), unspecified
    ones ("it was reported") and generic ones ("the company") are unidentified:
    two anonymous officials in two outlets are no proof of two origins, and an
@@ -46,14 +48,29 @@ count is a lower bound, the number of origins the collection proves distinct:
    that does not carry the claim here, or an outlet citing itself, hides its
    source: it counts as unidentified.
 5. All unidentified sources of a claim count as one origin, and only when the
-   claim has no named person or organisation behind it (an unidentified source
-   is never a document, so it adds one origin to documents).
+   claim has no named origin behind it (an anonymous source beside "a
+   statement" may be who issued it).
 6. A claim whose outlets only cite each other has no origin left: 0 origins,
    circular reporting.
 7. Only statements count: a refusal ("declined to comment on ..."), a denial or
    a photo credit lends no support to a claim.
+8. A spokesperson, an officer or a statement of an organisation is that
+   organisation ("Taliban spokesman Zabihullah Mujahid" and "the Taliban";
+   "FBI Director James Comey" and "the FBI"), and an organisation named by part
+   of another's name ("the ministry", "the German foreign ministry") is it.
+9. Two origins corroborate each other only when their own wordings are alike
+   (the same claim, or a meaning link of at least 0.75 between them): origins
+   whose claims are alike only through other claims of the group are not
+   counted together. The origins of a claim are the largest set of origins
+   that corroborate each other.
 Single-source: carried by at least --min-outlets outlets, exactly 1 origin.
 Independent: at least 2 origins."""
+
+#: Rule 9: the meaning score two origins' own wordings need to corroborate each other
+#: (stricter than the 0.64 that groups claims: a group can chain from one wording to
+#: the next until its ends say different things).
+CORROBORATION = 0.75
+SIM = schema.SIMILAR_TO
 
 SINGLE_SOURCE = "single-source"
 INDEPENDENT = "independent"
@@ -154,6 +171,7 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
             documents.setdefault(str(G.nodes[k].get("descriptor") or k), []).append(k)
     for members in documents.values():
         nx.add_path(U, members)
+    _affiliations(G, keys, U)
     by_surname: dict[str, set[tuple[str, str]]] = {}
     for first_last in full:
         by_surname.setdefault(first_last[1], set()).add(first_last)
@@ -165,6 +183,100 @@ def same_people(G: nx.MultiDiGraph, keys: set[str]) -> list[set[str]]:
             [first_last] = by_surname[tokens[0]]
             U.add_edge(k, full[first_last][0])
     return [set(c) for c in nx.connected_components(U)]
+
+
+def _affiliations(G: nx.MultiDiGraph, keys: set[str], U: nx.Graph) -> None:
+    """Rule 8: a person or document speaking for an organisation is the organisation; an
+    organisation named by part of another's name is it."""
+    orgs = {k: _words(display_name(G, k)) for k in keys if G.nodes[k].get("type") == "organization"}
+    orgs = {k: w for k, w in orgs.items() if w}
+    for k in keys:
+        node = G.nodes[k]
+        kind = node.get("type")
+        if kind in ("person", "document"):
+            said = " ".join(
+                str(x) for x in (*(node.get("roles") or ()), node.get("descriptor") or "")
+            )
+            words = _words(said)
+            for org, name in orgs.items():
+                if name <= words:
+                    U.add_edge(k, org)
+        written = display_name(G, k)
+        own = _words(written)
+        for org, name in orgs.items():
+            if org == k or not own:
+                continue
+            if own < name or _initials(written) == _initials_of(display_name(G, org)):
+                U.add_edge(k, org)  # "the ministry", "RAIB": the organisation's full name
+
+
+_FILLER = frozenset(
+    "the of and for a an s that which from in on by its his her their this".split()  # noqa: SIM905
+)
+# Documents that are someone's words ("a statement", "the letter"): unless they name
+# who issued them, they may be any named origin's (rule 3), so they prove none.
+SPOKEN_DOCUMENTS = frozenset(
+    ("statement", "letter", "email", "tweet", "post", "memo", "message", "note", "release")
+)
+
+
+def _said_by_someone(G: nx.MultiDiGraph, key: str) -> bool:
+    node = G.nodes[key]
+    described = _words(str(node.get("descriptor") or ""))
+    if node.get("type") != "document" or not described & SPOKEN_DOCUMENTS:
+        return False
+    return not (_words(display_name(G, key)) - described)  # nothing says whose
+
+
+def _initials(name: str) -> str:
+    """ "RAIB" as written, when the name is an acronym; else ""."""
+    return name if len(name) >= 3 and name.isupper() and name.isalpha() else ""
+
+
+def _initials_of(name: str) -> str:
+    """The acronym of a name of three or more words ("Rail Accident Investigation
+    Branch": "RAIB"); "" for shorter names."""
+    words = [w for w in name.split() if w.lower() not in _FILLER]
+    return "".join(w[0] for w in words).upper() if len(words) >= 3 else "-"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(
+        w
+        for w in "".join(c if c.isalnum() else " " for c in text.lower()).split()
+        if w not in _FILLER
+    )
+
+
+def _corroborating(
+    G: nx.MultiDiGraph, people: list[set[str]], said: dict[str, set[str]], score: float
+) -> list[set[str]]:
+    """Rule 9: the largest set of origins whose own claims are alike (ties: the one with
+    more claims); ``said`` gives each origin key's claims in the group."""
+    claims = [set().union(*(said.get(k, set()) for k in p)) for p in people]
+    links = nx.Graph()
+    links.add_nodes_from(range(len(people)))
+    for i in range(len(people)):
+        for j in range(i + 1, len(people)):
+            if claims[i] & claims[j] or _alike(G, claims[i], claims[j], score):
+                links.add_edge(i, j)
+    best: set[int] = max(
+        nx.connected_components(links),
+        key=lambda c: (len(c), sum(len(claims[i]) for i in c), -min(c)),
+        default=set(),
+    )
+    return [people[i] for i in sorted(best)]
+
+
+def _alike(G: nx.MultiDiGraph, xs: set[str], ys: set[str], score: float) -> bool:
+    """Whether a claim in ``xs`` and one in ``ys`` are linked directly by meaning."""
+    edges = [
+        *((y, e) for x in xs for _, y, rel, e in G.edges(x, keys=True, data=True) if rel == SIM),
+        *((y, e) for x in xs for y, _, rel, e in G.in_edges(x, keys=True, data=True) if rel == SIM),
+    ]
+    return any(
+        y in ys and not e.get("split") and float(e.get("score", 1.0)) >= score for y, e in edges
+    )
 
 
 def claim_origins(
@@ -211,11 +323,16 @@ def claim_origins(
         group_views = list(seen.values())
         carriers: set[str | None] = {v.outlet for v in group_views}
         named: set[str] = set()
+        said: dict[str, set[str]] = {}
         relayed: set[str] = set()
         unidentified = 0
         hidden: set[str] = set()
         for view in group_views:
             kind, key = ground_origin(view, carriers)
+            if kind == "named" and _said_by_someone(G, key):
+                unidentified += 1  # "a statement": whose, the collection does not say
+                hidden.add(_hidden_name(G, key))
+                continue
             if kind == "named" and not _sure(G, view):
                 # shown as written ("he", "the president"), not as the guess behind it
                 unidentified += 1
@@ -223,15 +340,16 @@ def claim_origins(
                 continue
             if kind == "named":
                 named.add(key)
+                said.setdefault(key, set()).update(c for c in view.claims if c in claims)
             elif kind == "relay":
                 relayed.add(key)
             else:
                 unidentified += 1
                 hidden.add(_hidden_name(G, key))
-        people = same_people(G, named)
-        # An unidentified source may be one of the named people, never a document.
-        only_documents = all(G.nodes[k].get("type") == "document" for k in named)
-        origins = len(people) + (1 if unidentified and only_documents else 0)
+        people = _corroborating(
+            G, same_people(G, named), said, max(CORROBORATION, similarity or 0.0)
+        )
+        origins = len(people) or (1 if unidentified else 0)
         outlets = {v.outlet or f"({v.article})" for v in group_views}
         n_outlets = len(outlets)
         if origins == 0:

@@ -214,3 +214,58 @@ def test_non_statements_lend_no_support(kind: str) -> None:
     )
     [r] = claim_origins(b.G)
     assert (r.verdict, r.attributions, r.outlets) == ("single-outlet", 1, (OUTLETS[0],))
+
+
+def test_origins_alike_only_through_another_wording_do_not_corroborate() -> None:
+    b = GraphBuilder()
+    x = b.claim("The ferry will stop running in June.")
+    y = b.claim("The ferry will stop running in June, the board says.")
+    z = b.claim("The board says the harbour may close its ferry pier.")
+    b.similar(x, y, 0.9)
+    b.similar(y, z, 0.66)  # enough to group, not to corroborate x
+    b.attribute(b.article("a1", outlet=OUTLETS[0]), x, origin=b.person("Lena Ortiz"))
+    b.attribute(b.article("a2", outlet=OUTLETS[1]), y, origin=b.person("Lena Ortiz"))
+    b.attribute(b.article("a3", outlet=OUTLETS[2]), z, origin=b.person("Tomas Vela"))
+    [r] = claim_origins(b.G)
+    assert r.verdict == "single-source" and r.named_origins == ("Lena Ortiz",)
+    b.similar(x, z, 0.8)  # now Vela's own words are alike Ortiz's
+    [r] = claim_origins(b.G)
+    assert r.verdict == "independent"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "roles", "organisation"),
+    [
+        ("Karim Dost", ("Harbour Front spokesman",), "Harbour Front"),
+        ("Lena Ortiz", ("Port Authority Director",), "Port Authority"),
+        ("ministry", (), "German foreign ministry"),
+    ],
+)
+def test_an_organisation_and_who_speaks_for_it_are_one_origin(
+    speaker: str, roles: tuple[str, ...], organisation: str
+) -> None:
+    b = GraphBuilder()
+    who = b.person(speaker, roles=roles) if roles else b.organization(speaker)
+    b.attribute(b.article("a1", outlet=OUTLETS[0]), "The pier closes.", origin=who)
+    org = b.organization(organisation)
+    b.attribute(b.article("a2", outlet=OUTLETS[1]), "The pier closes.", origin=org)
+    [r] = claim_origins(b.G)
+    assert r.verdict == "single-source", r
+
+
+def test_a_statement_and_an_anonymous_source_are_one_origin() -> None:
+    b = GraphBuilder()
+    a1, a2 = b.article("a1", outlet=OUTLETS[0]), b.article("a2", outlet=OUTLETS[1])
+    b.attribute(a1, "The pier closes.", origin=b.source("A statement", type_="document"))
+    b.attribute(a2, "The pier closes.", origin=b.anonymous("the family", article=a2))
+    [r] = claim_origins(b.G)
+    assert r.origins == 1 and r.verdict == "single-source"
+
+
+def test_an_acronym_and_the_name_it_stands_for_are_one_origin() -> None:
+    b = GraphBuilder()
+    short, full = b.organization("HPIB"), b.organization("Harbour Pier Inspection Board")
+    b.attribute(b.article("a1", outlet=OUTLETS[0]), "The pier was unsafe.", origin=short)
+    b.attribute(b.article("a2", outlet=OUTLETS[1]), "The pier was unsafe.", origin=full)
+    [r] = claim_origins(b.G)
+    assert r.verdict == "single-source", r
