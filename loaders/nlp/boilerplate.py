@@ -83,6 +83,7 @@ FURNITURE = re.compile(
             r"(?:reporter|correspondent|editor|writer)\b",
             r"\bCaption(?= [A-Z])",
             r"\bAdvertisement\b",
+            r"\bScroll down for (?:the )?videos?\b",
             r"\bYou might also like:?",
             r"Your browser does not support (?:this )?(?:interactive content|video)\.?",
             # an embedded tweet's signature: "— Neil R (@neil) November 8, 2016"

@@ -83,6 +83,7 @@ NAMED = 1.0
 SURNAME_UNIQUE = 0.95
 SURNAME_NEAREST = 0.7
 PRONOUN_AGREES = 0.85
+PRONOUN_SURE = 0.9  # agrees, and nobody else of that gender in this or the last sentence
 PRONOUN_UNKNOWN = 0.6
 TITLE_HOLDER = 0.8
 DESCRIPTION = 0.8
@@ -422,6 +423,7 @@ class Resolver:
                 # "Darren Mimms" taken for an organisation: a first name says a person
                 as_person = replace(entry.source, type=SourceType.PERSON, role=None)
                 fitting.append((replace(entry, source=as_person), PRONOUN_UNKNOWN))
+        compatible = list(fitting)
         fitting = [f for f in fitting if f[0].rank != MENTIONED or self._unrivalled(f[0], want)]
         named = _named_in(said)
         unnamed = [f for f in fitting if not named & _words(surname(f[0].source.name))]
@@ -443,6 +445,14 @@ class Resolver:
                 in_it,
                 key=lambda f: (f[0].rank, f[0].token if f[0].rank == MENTIONED else -f[0].token),
             )
+        recent = {here, nearest, self.doc[here - 1].sent.start if here > 0 else here}
+        rivals = [
+            f
+            for f in compatible
+            if f[0].sentence in recent and f[0].source.name != entry.source.name
+        ]
+        if sure == PRONOUN_AGREES and not rivals and nearest in recent:
+            sure = PRONOUN_SURE  # the only person of that gender in this or the last sentence
         return entry.source, sure
 
     def _binds(self, entry: Entry, pronoun: Span) -> bool:

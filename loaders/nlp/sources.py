@@ -142,7 +142,7 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
     outlet = _outlet(span, root, registry)
     if outlet is not None:
         return Source(name=outlet, type=SourceType.OUTLET)
-    if is_pronoun(span):
+    if is_pronoun(span) or _heading(span):
         return Source(name=span.text, type=SourceType.UNSPECIFIED)
     if role_only(span):
         return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
@@ -338,6 +338,17 @@ def _person(span: Span, root: Token, ent: Span | None) -> Source:
     if appos:
         role_parts.append(appos)
     return Source(name=name, type=SourceType.PERSON, role="; ".join(role_parts) or None)
+
+
+def _heading(span: Span) -> bool:
+    """ "CLINTON CLEARED FBI": a headline in capitals read as a source names no one
+    (a person's name in capitals, "AMY LEE", stays a name)."""
+    words = [t for t in span if t.is_alpha]
+    return (
+        len(words) >= 2
+        and all(t.text.isupper() for t in words)
+        and not any(e.label_ == "PERSON" and first_name_gender(e.text) for e in ents_in(span))
+    )
 
 
 def _described_as_a_person(root: Token) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.model import SourceType
 from loaders.nlp.boilerplate import mask, spans
 from tests.loaders.nlp.helpers import Extract
 
@@ -36,6 +37,7 @@ FURNITURE = [
     "Ida Marsh/Getty Images 3/8",
     "Ida Marsh 7/8",
     "Reuters 18",
+    "Scroll down for video",
 ]
 
 
@@ -104,3 +106,10 @@ def test_a_photo_credit_carries_only_its_caption(extract: Extract) -> None:
     text = f"{story} Workers repair the pier at dawn. REUTERS/Lee Park TPX IMAGES OF THE DAY"
     credits = [a for a in extract(text) if a.kind == "credit"]
     assert [c.content.text for c in credits if c.content] == ["Workers repair the pier at dawn."]
+
+
+def test_a_headline_in_capitals_is_never_a_source(extract: Extract) -> None:
+    found = extract("PIER SHUT HARBOUR SAYS the crossing would reopen in May.")
+    assert all(a.source is None or a.source.source.type is SourceType.UNSPECIFIED for a in found), [
+        (a.source.source.name, a.source.source.type) for a in found if a.source
+    ]

@@ -167,3 +167,14 @@ def test_she_can_be_a_person_the_tagger_took_for_an_organisation(extract: Extrac
         'blamed the weather. Brook said turnout fell late. "We lost the suburbs," she wrote.'
     )
     assert source_name(by_cue(extract(text), "wrote")) == "Navin Brook"
+
+
+def test_a_pronoun_is_sure_only_when_nobody_else_of_that_gender_is_near(
+    extract: Extract,
+) -> None:
+    alone = extract("Ana Ruiz opened the pier on Monday. She said the beams were new.")
+    assert by_cue(alone, "said").source is not None
+    assert by_cue(alone, "said").source.confidence >= 0.9  # type: ignore[union-attr]
+    rival = extract("Ana Ruiz met Clara Voss on the pier. She said the beams were new.")
+    a = by_cue(rival, "said")
+    assert a.source is not None and a.source.confidence < 0.9
