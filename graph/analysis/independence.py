@@ -63,6 +63,9 @@ count is a lower bound, the number of origins the collection proves distinct:
    whose claims are alike only through other claims of the group are not
    counted together. The origins of a claim are the largest set of origins
    that corroborate each other.
+10. A second origin must be named outright in at least one article (its name
+   in the sentence), not only resolved from "he", "she" or "the president": a
+   resolution may name the one origin of a claim, never prove a second.
 Single-source: carried by at least --min-outlets outlets, exactly 1 origin.
 Independent: at least 2 origins."""
 
@@ -129,6 +132,15 @@ SURE = 0.9
 
 def _sure(G: nx.MultiDiGraph, view: AttributionView) -> bool:
     return float(G.nodes[view.key].get("source_confidence", 1.0)) >= SURE
+
+
+#: Rule 10: at or above this confidence a source is named in the sentence itself (a
+#: name, or a surname only one person of the article has), not resolved from a pronoun.
+OUTRIGHT = 0.95
+
+
+def _outright(G: nx.MultiDiGraph, view: AttributionView) -> bool:
+    return float(G.nodes[view.key].get("source_confidence", 1.0)) >= OUTRIGHT
 
 
 def _generic(hop: Hop) -> bool:
@@ -324,6 +336,7 @@ def claim_origins(
         carriers: set[str | None] = {v.outlet for v in group_views}
         named: set[str] = set()
         said: dict[str, set[str]] = {}
+        outright: set[str] = set()
         relayed: set[str] = set()
         unidentified = 0
         hidden: set[str] = set()
@@ -341,14 +354,18 @@ def claim_origins(
             if kind == "named":
                 named.add(key)
                 said.setdefault(key, set()).update(c for c in view.claims if c in claims)
+                if _outright(G, view):
+                    outright.add(key)
             elif kind == "relay":
                 relayed.add(key)
             else:
                 unidentified += 1
                 hidden.add(_hidden_name(G, key))
-        people = _corroborating(
-            G, same_people(G, named), said, max(CORROBORATION, similarity or 0.0)
-        )
+        people = same_people(G, named)
+        # rule 10: a second origin must be named outright somewhere, not only as "he"
+        people = sorted(people, key=lambda p: (not p & outright, min(p)))
+        people = people[:1] + [p for p in people[1:] if p & outright]
+        people = _corroborating(G, people, said, max(CORROBORATION, similarity or 0.0))
         origins = len(people) or (1 if unidentified else 0)
         outlets = {v.outlet or f"({v.article})" for v in group_views}
         n_outlets = len(outlets)

@@ -269,3 +269,16 @@ def test_an_acronym_and_the_name_it_stands_for_are_one_origin() -> None:
     b.attribute(b.article("a2", outlet=OUTLETS[1]), "The pier was unsafe.", origin=full)
     [r] = claim_origins(b.G)
     assert r.verdict == "single-source", r
+
+
+def test_a_second_origin_known_only_from_a_pronoun_proves_nothing() -> None:
+    b = GraphBuilder()
+    a1, a2 = b.article("a1", outlet=OUTLETS[0]), b.article("a2", outlet=OUTLETS[1])
+    b.attribute(a1, "The pier closes.", origin=b.person("Lena Ortiz"))
+    view = b.attribute(a2, "The pier closes.", origin=b.person("Tomas Vela"))
+    b.G.nodes[view]["source_confidence"] = 0.9  # "he said", sure enough to name him
+    [r] = claim_origins(b.G)
+    assert r.verdict == "single-source", r
+    b.G.nodes[view]["source_confidence"] = 1.0  # named in the sentence
+    [r] = claim_origins(b.G)
+    assert r.verdict == "independent"
