@@ -144,6 +144,8 @@ def _speech(
     citing = citing_token(verb, sent)
     left, right = clause_bounds(verb, subject)
     quote = adjacent_quote(sent, left, right, quotes) if lemma in SPEECH_VERBS else None
+    if quote is not None and quote[1] <= verb.idx and _adds_its_own(verb):
+        quote = None  # "'...,' she said, adding that Y": what she added is Y
     content: tuple[int, int] | None = quote
     if quote is None and lemma in NEEDS_CLAUSE and not _has_clause(verb):
         return None
@@ -184,6 +186,14 @@ def _speech(
         cand.sources = source_refs(obj)
         consumed.add(citing.i)
     return cand
+
+
+def _adds_its_own(verb: Token) -> bool:
+    """ "said, adding that ...", "said, noting that ...": a second verb of the speaker
+    with a clause of its own after it."""
+    return verb.dep_ in ("advcl", "conj") and any(
+        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
+    )
 
 
 def _has_clause(verb: Token) -> bool:

@@ -82,3 +82,10 @@ def test_apostrophes_alone_make_no_quotation(extract: Extract) -> None:
 
     text = "It's the dockers' view. Ruiz's plan, the players' union said, can't work."
     assert find_quotes(text) == []
+
+
+def test_adding_that_takes_what_was_added_not_the_quote_before(extract: Extract) -> None:
+    text = '"The pier is safe," Ana Ruiz said, adding that the ferry would run again in May.'
+    added = by_cue(extract(text), "adding")
+    assert added.content is not None
+    assert added.content.text == "that the ferry would run again in May"
