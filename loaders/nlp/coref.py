@@ -32,14 +32,12 @@ article gives that title. Each answer comes with a confidence.
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from graph.model import Source, SourceType
 from graph.names import (
-    PERSON_NOUNS,
     first_name_gender,
     gender,
     holds,
@@ -49,7 +47,8 @@ from graph.names import (
 )
 from graph.outlets import OutletRegistry
 from loaders.nlp.companies import Companies, is_company_word
-from loaders.nlp.mentions import CLAUSE_SUBJECT, MAIN_SUBJECT, MENTIONED, Entry
+from loaders.nlp.mentions import MAIN_SUBJECT, MENTIONED, Entry, Person, fits
+from loaders.nlp.pronouns import PRONOUN_UNKNOWN, Pronouns, clause_rank
 from loaders.nlp.sources import appositive_name, describe, is_pronoun, is_title, role_only
 from loaders.nlp.spans import doc_text, find_quotes, in_quote
 
@@ -69,38 +68,17 @@ OBJECT_DEPS = frozenset(("dobj", "pobj", "dative"))
 MENTION_DEPS = frozenset(("pobj", "dobj", "appos", "conj", "attr", "npadvmod", "dative", "poss"))
 WINDOW = 250  # tokens a pronoun may look back
 GENERIC_OFFICES = frozenset(("head", "chief", "leader", "director", "chair", "ceo", "executive"))
-# Words a report uses, after "the", for someone it has named: "the teenager", "the singer".
-EPITHETS = frozenset(
-    """
-    teenager singer star host actor actress billionaire tycoon businessman businesswoman
-    candidate nominee champion rapper comedian presenter celebrity mogul congressman
-    congresswoman lawmaker president senator governor mayor chairman chairwoman leader
-    """.split()  # noqa: SIM905
-)
 
 # How sure each kind of resolution is.
 NAMED = 1.0
 SURNAME_UNIQUE = 0.95
 SURNAME_NEAREST = 0.7
-PRONOUN_AGREES = 0.85
-PRONOUN_SURE = 0.9  # agrees, and nobody else of that gender in this or the last sentence
-PRONOUN_UNKNOWN = 0.6
 TITLE_HOLDER = 0.8
 DESCRIPTION = 0.8
 UNRESOLVED = 0.3
 
 
-@dataclass(slots=True)
-class Person:
-    """A full name the article mentions, with what the article says about them."""
-
-    source: Source
-    first: int  # token of the first mention
-    gender: frozenset[str]
-    titles: list[str]
-
-
-class Resolver:
+class Resolver(Pronouns):
     """Salience list of one doc; ``resolve`` names a source phrase."""
 
     def __init__(self, doc: Doc, registry: OutletRegistry) -> None:
@@ -138,12 +116,12 @@ class Resolver:
             verb = tok.head.head if agent else tok.head
             if subject and tok.pos_ in ("NOUN", "PROPN"):
                 span = doc[tok.left_edge.i : tok.i + 1]
-                self.add(span, self._resolve(span)[0], _clause_rank(verb))
+                self.add(span, self._resolve(span)[0], clause_rank(verb))
             elif subject and tok.lower_ in PERSON_PRONOUNS:
                 want = "m" if tok.lower_ in MALE_PRONOUNS else "f"
                 found = self._person_antecedent(doc[tok.i : tok.i + 1], want, "")
                 if found is not None:
-                    self.add(doc[tok.i : tok.i + 1], found[0], _clause_rank(verb))
+                    self.add(doc[tok.i : tok.i + 1], found[0], clause_rank(verb))
             if tok.dep_ in OBJECT_DEPS and (name := appositive_name(tok)) is not None:
                 # "called his mother, Jane, ...": a person brought in by name
                 span = doc[tok.left_edge.i : name.i + 1]
@@ -204,7 +182,7 @@ class Resolver:
                 continue
             sex, titles = gender(title), offices(title)
             full = [p for p in self.people.values() if surname(p.source.name) == surname(name)]
-            if full and not any(_fits(p, sex, titles) for p in full):
+            if full and not any(fits(p, sex, titles) for p in full):
                 self.people[name] = Person(
                     source=Source(name=name, type=SourceType.PERSON),
                     first=tok,
@@ -317,18 +295,18 @@ class Resolver:
         # "head of the chamber" and "its president" are both true of one man: only an
         # office that tells people apart ("President Obama", not "first lady") counts
         titles = offices(mention, source.role) - GENERIC_OFFICES
-        fits = [
+        namesakes = [
             p
             for p in self.people.values()
-            if surname(p.source.name) == tokens[0] and _fits(p, sex, titles)
+            if surname(p.source.name) == tokens[0] and fits(p, sex, titles)
         ]
-        if not fits:
+        if not namesakes:
             named = self.companies.first_word(tokens[0], span.start, self._before(span.start))
             return named or source, NAMED
         # the one the article has named most so far ("Katy Perry", not her mother Mary
         # Perry named once), then the one last in focus
         best = max(
-            fits,
+            namesakes,
             key=lambda p: (
                 self._times_named(p, span.start),
                 self._last_seen(p, span.start),
@@ -336,7 +314,7 @@ class Resolver:
             ),
         )
         role = source.role if source.type is SourceType.PERSON else None
-        sure = SURNAME_UNIQUE if len(fits) == 1 else SURNAME_NEAREST
+        sure = SURNAME_UNIQUE if len(namesakes) == 1 else SURNAME_NEAREST
         return Source(name=best.source.name, type=SourceType.PERSON, role=role), sure
 
     def _times_named(self, person: Person, token: int) -> int:
@@ -398,138 +376,3 @@ class Resolver:
                         return company, PRONOUN_UNKNOWN
                 return entry.source, PRONOUN_UNKNOWN
         return None
-
-    def _person_antecedent(self, span: Span, want: str, said: str) -> tuple[Source, float] | None:
-        """ "he"/"she": the nearest sentence back (this one first) with a person of that
-        gender, the best ranked in it; a person named in ``said`` only when nobody else
-        fits ("'Thank you, President Obama,' he said")."""
-        fitting: list[tuple[Entry, float]] = []
-        for entry in self._before(span.start):
-            kind = entry.source.type
-            if kind is SourceType.PERSON:
-                person = self.people.get(entry.source.name)
-                known = person.gender if person is not None else gender(entry.source.role)
-                if known and want not in known:
-                    continue  # "she" is never the man named last
-                fitting.append((entry, PRONOUN_AGREES if known else PRONOUN_UNKNOWN))
-            elif kind is SourceType.ANONYMOUS and not entry.plural and entry.rank != MENTIONED:
-                if _person_noun(entry.head_lemma) and not (
-                    self._definite(entry) and entry.head_lemma in EPITHETS
-                ):
-                    # "a spokesman", "the girl"; not "the teenager", "the singer": a
-                    # name the report gave before, said another way
-                    fitting.append((entry, PRONOUN_UNKNOWN))
-            elif kind is SourceType.ORGANIZATION and want in first_name_gender(entry.source.name):
-                # "Darren Mimms" taken for an organisation: a first name says a person
-                as_person = replace(entry.source, type=SourceType.PERSON, role=None)
-                fitting.append((replace(entry, source=as_person), PRONOUN_UNKNOWN))
-        compatible = list(fitting)
-        fitting = [f for f in fitting if f[0].rank != MENTIONED or self._unrivalled(f[0], want)]
-        named = _named_in(said)
-        unnamed = [f for f in fitting if not named & _words(surname(f[0].source.name))]
-        pool = unnamed or fitting
-        here = span.sent.start
-        # In the pronoun's own sentence only the subject of a main clause is a candidate
-        # ("Ruiz said he...", not "When the mayor finished, he..." nor "Ruiz's letter").
-        main = [f for f in pool if f[0].sentence != here or self._binds(f[0], span)]
-        pool = main or pool
-        if not pool:
-            return None
-        nearest = pool[0][0].sentence  # entries come nearest first
-        in_it = [f for f in pool if f[0].sentence == nearest]
-        if nearest == here:
-            entry, sure = in_it[0]  # the nearest
-        else:
-            # the nearest subject; of people only mentioned, the first named
-            entry, sure = min(
-                in_it,
-                key=lambda f: (f[0].rank, f[0].token if f[0].rank == MENTIONED else -f[0].token),
-            )
-        recent = {here, nearest, self.doc[here - 1].sent.start if here > 0 else here}
-        rivals = [
-            f
-            for f in compatible
-            if f[0].sentence in recent and f[0].source.name != entry.source.name
-        ]
-        if sure == PRONOUN_AGREES and not rivals and nearest in recent:
-            sure = PRONOUN_SURE  # the only person of that gender in this or the last sentence
-        return entry.source, sure
-
-    def _binds(self, entry: Entry, pronoun: Span) -> bool:
-        """Whether a subject in the pronoun's own sentence can be what it stands for: a
-        main clause's subject, or one whose clause holds the pronoun ("Ruiz, who was hurt,
-        said he ..."), not "When the mayor finished, he ..."."""
-        if entry.rank == MAIN_SUBJECT:
-            return True
-        if entry.rank == MENTIONED or entry.head < 0:
-            return False
-        if entry.token == entry.sentence:
-            return True  # the sentence opens with it, whatever the parse made of its verb
-        verb = self.doc[entry.head].head
-        return verb.left_edge.i <= pronoun.start <= verb.right_edge.i
-
-    def _definite(self, entry: Entry) -> bool:
-        return self.doc[entry.token].lower_ in ("the", "this", "that")
-
-    def _unrivalled(self, entry: Entry, want: str) -> bool:
-        """Whether a person only mentioned can be what a pronoun stands for: no subject
-        before it in its sentence may be a person of that gender ("the president met his
-        predecessor, George Bush. He said" is not Bush; "the plan drew anger from Ana
-        Ruiz. She said" is Ruiz)."""
-        for other in self.entries:
-            if other.sentence != entry.sentence or other.token >= entry.token:
-                continue
-            if other.rank == MENTIONED:
-                continue
-            kind = other.source.type
-            if kind is SourceType.PERSON:
-                person = self.people.get(other.source.name)
-                known = person.gender if person is not None else gender(other.source.role)
-                if not known or want in known:
-                    return False
-            elif (
-                kind is SourceType.ANONYMOUS
-                and not other.plural
-                and (
-                    _person_noun(other.head_lemma)
-                    or role_only(self.doc[other.token : other.head + 1])
-                )
-            ):
-                return False
-        return True
-
-
-def _clause_rank(verb: Token) -> int:
-    """A subject's rank by its verb: a main clause (or its conjuncts) or anything else."""
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    return MAIN_SUBJECT if verb.dep_ == "ROOT" else CLAUSE_SUBJECT
-
-
-def _named_in(said: str) -> frozenset[str]:
-    """The capitalised words of what a speaker says ("Thank you, Mr. Vell"), lower-cased."""
-    return _words(said)
-
-
-def _words(text: str) -> frozenset[str]:
-    """The capitalised words of ``text``, lower-cased, without a possessive 's."""
-    return frozenset(
-        w.lower().removesuffix("'s").removesuffix("’s")
-        for w in re.findall(r"\b[A-Z][\w'’-]+", text)
-    )
-
-
-def _offices(person: Person) -> frozenset[str]:
-    return offices(*person.titles)
-
-
-def _fits(person: Person, sex: frozenset[str], titles: frozenset[str]) -> bool:
-    """Whether a mention with this gender and these offices can be ``person``:
-    "Mr." is never a woman; "President Obama" is the Obama the article calls president."""
-    if sex and person.gender and not sex & person.gender:
-        return False
-    return not (titles and not titles & _offices(person))
-
-
-def _person_noun(lemma: str) -> bool:
-    return lemma in PERSON_NOUNS
