@@ -96,6 +96,11 @@ class Resolver(Pronouns):
                 self._learn(ent)
         self._quoted = find_quotes(doc_text(doc))
         self.companies = Companies(doc)
+        self._sentence = [0] * len(doc)  # each token's sentence start (Span.sent scans)
+        self._sentence_end = [0] * len(doc)
+        for sent in doc.sents:
+            self._sentence[sent.start : sent.end] = [sent.start] * len(sent)
+            self._sentence_end[sent.start : sent.end] = [sent.end] * len(sent)
         # Twice: the first pass finds the people the tagger missed, the second one
         # resolves every subject knowing all of them.
         for _ in range(2):
@@ -212,7 +217,7 @@ class Resolver(Pronouns):
             root.lemma_.lower(),
             root.tag_ in ("NNS", "NNPS", "CD") or any(c.dep_ == "conj" for c in root.children),
             rank,
-            span.sent.start,
+            self.sentence_of(span.start),
             root.i,
         )
         pos = bisect.bisect_right(self._keys, span.start)
@@ -248,7 +253,7 @@ class Resolver(Pronouns):
         if len(said) == 1:
             return next(iter(said))
         quoted = self._quoted
-        for tok in span.doc[span.end : span.sent.end]:
+        for tok in span.doc[span.end : self._sentence_end[span.start]]:
             if in_quote(quoted, tok.idx):
                 continue
             if tok.lower_ in MALE_PRONOUNS:
@@ -349,6 +354,10 @@ class Resolver(Pronouns):
         _, name = max(held)
         person = self.people.get(name)
         return person.source if person is not None else Source(name=name, type=SourceType.PERSON)
+
+    def sentence_of(self, token: int) -> int:
+        """The first token of ``token``'s sentence."""
+        return self._sentence[token]
 
     def _before(self, token: int, window: int = WINDOW) -> list[Entry]:
         pos = bisect.bisect_left(self._keys, token)

@@ -53,6 +53,9 @@ class Pronouns:
     def _before(self, token: int) -> list[Entry]:
         raise NotImplementedError
 
+    def sentence_of(self, token: int) -> int:
+        raise NotImplementedError
+
     def _person_antecedent(self, span: Span, want: str, said: str) -> tuple[Source, float] | None:
         """ "he"/"she": the nearest sentence back (this one first) with a person of that
         gender, the best ranked in it; a person named in ``said`` only when nobody else
@@ -82,7 +85,7 @@ class Pronouns:
         named = _named_in(said)
         unnamed = [f for f in fitting if not named & _words(surname(f[0].source.name))]
         pool = unnamed or fitting
-        here = span.sent.start
+        here = self.sentence_of(span.start)
         # In the pronoun's own sentence only the subject of a main clause is a candidate
         # ("Ruiz said he...", not "When the mayor finished, he..." nor "Ruiz's letter").
         main = [f for f in pool if f[0].sentence != here or self._binds(f[0], span)]
@@ -99,7 +102,7 @@ class Pronouns:
                 in_it,
                 key=lambda f: (f[0].rank, f[0].token if f[0].rank == MENTIONED else -f[0].token),
             )
-        last = self.doc[here - 1].sent.start if here > 0 else here
+        last = self.sentence_of(here - 1) if here > 0 else here
         if sure == PRONOUN_AGREES and nearest in (here, last):
             rivals = [
                 f
