@@ -202,6 +202,7 @@ def _affiliations(G: nx.MultiDiGraph, keys: set[str], U: nx.Graph) -> None:
     organisation named by part of another's name is it."""
     orgs = {k: _words(display_name(G, k)) for k in keys if G.nodes[k].get("type") == "organization"}
     orgs = {k: w for k, w in orgs.items() if w}
+    acronyms = {k: _acronym(display_name(G, k)) for k in orgs}
     for k in keys:
         node = G.nodes[k]
         kind = node.get("type")
@@ -216,9 +217,7 @@ def _affiliations(G: nx.MultiDiGraph, keys: set[str], U: nx.Graph) -> None:
         written = display_name(G, k)
         own = _words(written)
         for org, name in orgs.items():
-            if org == k or not own:
-                continue
-            if own < name or _initials(written) == _initials_of(display_name(G, org)):
+            if org != k and own and (own < name or _is_acronym(written, acronyms[org])):
                 U.add_edge(k, org)  # "the ministry", "RAIB": the organisation's full name
 
 
@@ -240,16 +239,15 @@ def _said_by_someone(G: nx.MultiDiGraph, key: str) -> bool:
     return not (_words(display_name(G, key)) - described)  # nothing says whose
 
 
-def _initials(name: str) -> str:
-    """ "RAIB" as written, when the name is an acronym; else ""."""
-    return name if len(name) >= 3 and name.isupper() and name.isalpha() else ""
-
-
-def _initials_of(name: str) -> str:
+def _acronym(name: str) -> str:
     """The acronym of a name of three or more words ("Rail Accident Investigation
     Branch": "RAIB"); "" for shorter names."""
     words = [w for w in name.split() if w.lower() not in _FILLER]
-    return "".join(w[0] for w in words).upper() if len(words) >= 3 else "-"
+    return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
+
+
+def _is_acronym(written: str, acronym: str) -> bool:
+    return bool(acronym) and written == acronym
 
 
 def _words(text: str) -> frozenset[str]:

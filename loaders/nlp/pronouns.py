@@ -11,6 +11,7 @@ in what they say while someone else fits.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +50,7 @@ class Pronouns:
     doc: Doc
     people: dict[str, Person]
     entries: list[Entry]
+    _keys: list[int]  # each entry's first token, in order
 
     def _before(self, token: int) -> list[Entry]:
         raise NotImplementedError
@@ -134,9 +136,9 @@ class Pronouns:
         before it in its sentence may be a person of that gender ("the president met his
         predecessor, George Bush. He said" is not Bush; "the plan drew anger from Ana
         Ruiz. She said" is Ruiz)."""
-        for other in self.entries:
-            if other.sentence != entry.sentence or other.token >= entry.token:
-                continue
+        for other in self.entries[
+            bisect_left(self._keys, entry.sentence) : bisect_left(self._keys, entry.token)
+        ]:
             if other.rank == MENTIONED:
                 continue
             kind = other.source.type
