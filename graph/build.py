@@ -34,7 +34,7 @@ from graph.identity import canonicalise
 from graph.model import Article, Attribution, Mention
 from graph.outlets import OutletRegistry, default_registry
 from graph.resolve import SourceResolver, outlet_ref
-from graph.substance import has_substance
+from graph.substance import makes_claim
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -241,11 +241,11 @@ class GraphBuilder:
                 add_edge(
                     EdgeRow(type=schema.ATTRIBUTED_TO, start=at_key, end=mention_node(a.source))
                 )
-            # "it", "him", "Clinton": an attribution, not a claim
+            # "it", "him", "Clinton", "shared a picture": an attribution, not a claim
             if (
                 a.content is not None
                 and normalise(a.content.text)
-                and has_substance(a.content.text)
+                and makes_claim(a.cue.text, a.content.text)
             ):
                 contents.append((at_key, claim_id(a.content.text), a.content.text))
 

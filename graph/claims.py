@@ -51,7 +51,7 @@ from graph.model import stable_id
 PREFILTER = 0.5
 # Meaning score (token alignment, graph.embed.alignment) from which they are linked:
 # tuned on the labelled pairs of benchmarks/claim_pairs.py (recall at precision >= 0.9).
-THRESHOLD = 0.64
+THRESHOLD = 0.75
 # From this meaning score two claims are the same wording near enough that neither the
 # time window nor their names need agree (a quote repeated months later is the same claim).
 SURE = 0.8

@@ -3,7 +3,10 @@
 A content that is only a pronoun ("it", "him"), a name ("Clinton", "Melania Trump the
 White House"), a single word ("sick") or a few function words stays an attribution
 (who said something, with its evidence) but makes no Claim node, so it is never
-counted or ranked as a claim.
+counted or ranked as a claim. Nor does what someone saw, shared, planned, wanted or
+felt ("could be seen standing on a truck", "shared a picture", "plans to meet the
+speaker", "expressed their dismay"): an attribution in the extractor's broad sense
+(PolNeAR's), no claim a fact-checker can trace, unless it is a quotation.
 
 >>> [has_substance(t) for t in ("it", "him", "sick", "Clinton", "In 2011")]
 [False, False, False, False, False]
@@ -26,6 +29,41 @@ FUNCTION_WORDS = frozenset(
     whose when where why how very just also too only even
     """.split()  # noqa: SIM905
 )
+
+
+# The cue words of acts that assert nothing: perception, appearance, sharing, intention,
+# feeling, talk about a topic. Reporting, believing, finding and showing stay claims.
+NO_CLAIM_CUES = frozenset(
+    """
+    see saw seen sees seeing appear appears appeared appearing seem seems seemed seeming
+    look looks looked looking share shares shared sharing post posts posted posting
+    plan plans planned planning want wants wanted wanting wish wishes wished wishing
+    feel feels felt feeling love loves loved loving enjoy enjoys enjoyed enjoying
+    discuss discusses discussed discussing express expresses expressed expressing
+    thank thanks thanked thanking congratulate congratulates congratulated congratulating
+    celebrate celebrates celebrated celebrating watch watches watched watching
+    """.split()  # noqa: SIM905
+)
+_QUOTES = "\"“”‘’'«"
+
+
+def makes_claim(cue: str, content: str) -> bool:
+    """Whether an attribution with this cue and content makes a Claim node: a content of
+    substance (:func:`has_substance`), asserted (not seen, shared, planned or felt) or
+    quoted.
+
+    >>> makes_claim("said", "the pier will reopen in May")
+    True
+    >>> makes_claim("could be seen", "standing on a truck"), makes_claim("shared", "a picture")
+    (False, False)
+    >>> makes_claim("posted", "“We will rebuild the pier.”")
+    True
+    """
+    if not has_substance(content):
+        return False
+    if content.lstrip()[:1] in _QUOTES:
+        return True
+    return not any(w.lower() in NO_CLAIM_CUES for w in _WORD.findall(cue))
 
 
 def content_words(text: str) -> list[str]:

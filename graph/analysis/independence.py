@@ -66,11 +66,15 @@ count is a lower bound, the number of origins the collection proves distinct:
 10. A second origin must be named outright in at least one article (its name
    in the sentence), not only resolved from "he", "she" or "the president": a
    resolution may name the one origin of a claim, never prove a second.
+11. Two origins corroborate each other only when each says the claim in a
+   sentence the other is not in: a joint statement ("X and Y said") and one
+   speaker reporting another ("X told donors that Y had vowed ...") are one
+   act of reporting, not two.
 Single-source: carried by at least --min-outlets outlets, exactly 1 origin.
 Independent: at least 2 origins."""
 
 #: Rule 9: the meaning score two origins' own wordings need to corroborate each other
-#: (stricter than the 0.64 that groups claims: a group can chain from one wording to
+#: (as strict as the 0.75 that groups claims: a group can chain from one wording to
 #: the next until its ends say different things).
 CORROBORATION = 0.75
 SIM = schema.SIMILAR_TO
@@ -259,16 +263,23 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _corroborating(
-    G: nx.MultiDiGraph, people: list[set[str]], said: dict[str, set[str]], score: float
+    G: nx.MultiDiGraph,
+    people: list[set[str]],
+    said: dict[str, set[str]],
+    where: dict[str, set[tuple[str | None, int | None]]],
+    score: float,
 ) -> list[set[str]]:
-    """Rule 9: the largest set of origins whose own claims are alike (ties: the one with
-    more claims); ``said`` gives each origin key's claims in the group."""
+    """Rules 9 and 11: the largest set of origins whose own claims are alike, each said
+    in a sentence of its own (ties: the one with more claims); ``said`` gives each
+    origin key's claims in the group, ``where`` its sentences (article, start)."""
     claims = [set().union(*(said.get(k, set()) for k in p)) for p in people]
+    places = [set().union(*(where.get(k, set()) for k in p)) for p in people]
     links = nx.Graph()
     links.add_nodes_from(range(len(people)))
     for i in range(len(people)):
         for j in range(i + 1, len(people)):
-            if claims[i] & claims[j] or _alike(G, claims[i], claims[j], score):
+            apart = bool(places[i] - places[j]) and bool(places[j] - places[i])
+            if apart and (claims[i] & claims[j] or _alike(G, claims[i], claims[j], score)):
                 links.add_edge(i, j)
     best: set[int] = max(
         nx.connected_components(links),
@@ -334,6 +345,7 @@ def claim_origins(
         carriers: set[str | None] = {v.outlet for v in group_views}
         named: set[str] = set()
         said: dict[str, set[str]] = {}
+        where: dict[str, set[tuple[str | None, int | None]]] = {}
         outright: set[str] = set()
         relayed: set[str] = set()
         unidentified = 0
@@ -352,6 +364,7 @@ def claim_origins(
             if kind == "named":
                 named.add(key)
                 said.setdefault(key, set()).update(c for c in view.claims if c in claims)
+                where.setdefault(key, set()).add((view.article, view.sentence_start))
                 if _outright(G, view):
                     outright.add(key)
             elif kind == "relay":
@@ -363,7 +376,7 @@ def claim_origins(
         # rule 10: a second origin must be named outright somewhere, not only as "he"
         people = sorted(people, key=lambda p: (not p & outright, min(p)))
         people = people[:1] + [p for p in people[1:] if p & outright]
-        people = _corroborating(G, people, said, max(CORROBORATION, similarity or 0.0))
+        people = _corroborating(G, people, said, where, max(CORROBORATION, similarity or 0.0))
         origins = len(people) or (1 if unidentified else 0)
         outlets = {v.outlet or f"({v.article})" for v in group_views}
         n_outlets = len(outlets)

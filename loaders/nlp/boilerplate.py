@@ -4,10 +4,12 @@ Text taken from the web carries what the page showed around the story: "Click to
 share on Twitter (Opens in new window)", "Image copyright AP Image caption",
 "Skip Ad ... x Embed x Share", newsletter prompts ending in "Invalid Email",
 "(Photo: Name, Agency)", "Read more", "Read or Share this story: URL", bylines,
-gallery counters ("Getty Images 22"). :func:`mask` blanks them, character for
-character, so every offset found in the masked text points at the same place in
-the original; each blanked stretch starts with a full stop and a line break, so
-the parser ends the sentence there and no sentence runs across it.
+gallery counters ("Getty Images 22"), "Related stories" boxes. :func:`mask` blanks
+them, character for character, so every offset found in the masked text points at the
+same place in the original; each blanked stretch starts with a full stop and a line
+break, so the parser ends the sentence there and no sentence runs across it. A box of
+headlines run into the story ends at its first full stop or opening double quote: when
+the story goes on with a plain sentence, that sentence is masked with the box.
 
 >>> text = "Police said two died. Click to share on Twitter (Opens in new window) More later."
 >>> masked = mask(text)
@@ -82,6 +84,11 @@ FURNITURE = re.compile(
             rf"\bBy {_CAP} {_CAP}(?: {_CAP})?, (?:[\w.'’-]+ ){{0,5}}"
             r"(?:reporter|correspondent|editor|writer)\b",
             r"\bCaption(?= [A-Z])",
+            # a "Related stories" box run into the text: its headlines carry no full stop,
+            # so it ends at the first one, or where a quotation opens the story again
+            r"\b(?:[Rr]elated|RELATED) (?:[Ss]tories|[Aa]rticles|STORIES|ARTICLES)(?= ['‘A-Z])"
+            r"[^\"“\n]{0,1500}?(?:(?<!\.)\.(?!\.)(?=\s|$)|(?=[\"“\n])|$)",
+            r"\b(?:[Rr]elated|RELATED) (?:[Ss]tories|[Aa]rticles|STORIES|ARTICLES)(?= ['‘A-Z])",
             r"\bAdvertisement\b",
             r"\bScroll down for (?:the )?videos?\b",
             r"\bYou might also like:?",
@@ -89,8 +96,13 @@ FURNITURE = re.compile(
             # an embedded tweet's signature: "— Neil R (@neil) November 8, 2016"
             r"(?:--|—|–) ?[^()\n]{1,40} \(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}",
             r"\bpic\.twitter\.com/\w+",
-            # a caption's pointer: "Above Clinton speaks", "Pictured: the pier"
+            # a caption's pointer: "Above Clinton speaks", "Pictured: the pier", "Ana Ruiz
+            # (left)", "Tom Vell (pictured right)"
             r"\b(?:Above|Below|Pictured|Inset)(?::|(?= [A-Z][a-z]))",
+            r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|far left|"
+            r"far right)(?: (?:left|right|centre|center|above|below))?\)",
+            # a gallery's header: "Harbour storm 8 show all Harbour storm 1/8"
+            r"\b\d{1,3} show all\b(?: [^\n]{1,80}? \d{1,3}/\d{1,3}\b)?",
         )
     )
 )

@@ -99,7 +99,12 @@ def _is_main_claim(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
 
 
 def dedupe(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a candidate whose cue and content repeat an earlier one."""
+    """Drop a candidate whose cue and content repeat an earlier one, and one without a
+    source whose content is the content of one with a source ("It was not yet known how
+    many were hurt, the spokesman said": the spokesman said it; a narrower content, as in
+    "X is believed to ..., the paper said", stays to make a chain)."""
+    sourced = {c.content for c in cands if c.sources and c.content is not None}
+    cands = [c for c in cands if c.sources or c.content is None or c.content not in sourced]
     seen: set[tuple[tuple[int, int], tuple[int, int] | None, int]] = set()
     out = []
     for cand in cands:

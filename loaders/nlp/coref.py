@@ -280,11 +280,29 @@ class Resolver(Pronouns):
             if titled is not None:
                 return titled, TITLE_HOLDER
         if source.type is SourceType.ANONYMOUS and span[0].lower_ in ("the", "this", "that"):
-            lemma = span.root.lemma_.lower()
-            for entry in self._before(span.start):
-                if entry.source.type is SourceType.ANONYMOUS and entry.head_lemma == lemma:
-                    return entry.source, DESCRIPTION
+            earlier = self._described_before(span)
+            if earlier is not None:
+                return earlier, DESCRIPTION
         return source, sure
+
+    def _described_before(self, span: Span) -> Source | None:
+        """ "The spokesman": the nearest anonymous source described by that noun before;
+        "the Nato spokesman": of those, the one whose description shares the most of
+        its other words ("a Nato spokesman", not "a spokesman for the German command"),
+        none when no description shares one."""
+        lemma = span.root.lemma_.lower()
+        modifiers = {t.lower_ for t in span if t.i != span.root.i and t.is_alpha and not t.is_stop}
+        best: Source | None = None
+        shared = 0
+        for entry in self._before(span.start):
+            if entry.source.type is not SourceType.ANONYMOUS or entry.head_lemma != lemma:
+                continue
+            if not modifiers:
+                return entry.source
+            n = len(modifiers & {w.lower() for w in entry.source.name.split()})
+            if n > shared:
+                best, shared = entry.source, n
+        return best
 
     def _name(self, span: Span) -> tuple[Source, float]:
         source = describe(span, self.registry)

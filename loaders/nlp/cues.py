@@ -87,7 +87,9 @@ LOW_PRECISION = words(
 
 # Learned verbs that news reports use for choices and motion, not for saying anything:
 # "his team opted to pit him", "police lined the streets".
-NOT_SPEECH = words("opt line")
+# A tagger's cue may be any verb: "be", "have" and "picture" ("is pictured making a
+# point", a caption) never are.
+NOT_SPEECH = words("opt line be have do picture")
 
 CUE_LEMMAS = (SPEECH_VERBS | LEARNED_VERBS) - LOW_PRECISION - NOT_SPEECH
 
@@ -108,7 +110,11 @@ PHYSICAL_PARTICLES = {
 PHYSICAL_OBJECTS = words("door doors brake brakes ball fist fists hand hands car wall")
 
 # Cues only with this particle: "laid out a plan" (not "laid a wreath"), "singled out".
-PARTICLE_ONLY = {"lay": words("out bare"), "single": words("out")}
+PARTICLE_ONLY = {
+    "lay": words("out bare"),
+    "single": words("out"),
+    "point": words("out to"),  # "pointed out that", not "points his finger at"
+}
 
 # Cue verbs with no source of their own: "X seemed to Y", "X appears Y".
 RAISING_VERBS = words("seem appear")

@@ -63,6 +63,10 @@ class Pronouns:
         gender, the best ranked in it; a person named in ``said`` only when nobody else
         fits ("'Thank you, President Obama,' he said")."""
         fitting: list[tuple[Entry, float]] = []
+        # the nearest sentence whose subject is an epithet left unresolved ("the former
+        # host"): a "he" after it stands for whoever that is, the person named before it
+        # only when one person of that gender was
+        epithet: int | None = None
         for entry in self._before(span.start):
             kind = entry.source.type
             if kind is SourceType.PERSON:
@@ -78,6 +82,13 @@ class Pronouns:
                     # "a spokesman", "the girl"; not "the teenager", "the singer": a
                     # name the report gave before, said another way
                     fitting.append((entry, PRONOUN_UNKNOWN))
+                elif (
+                    epithet is None
+                    and self._definite(entry)
+                    and entry.head_lemma in EPITHETS
+                    and want in (gender(entry.head_lemma) or {want})
+                ):
+                    epithet = entry.sentence
             elif kind is SourceType.ORGANIZATION and want in first_name_gender(entry.source.name):
                 # "Darren Mimms" taken for an organisation: a first name says a person
                 as_person = replace(entry.source, type=SourceType.PERSON, role=None)
@@ -96,6 +107,10 @@ class Pronouns:
             return None
         nearest = pool[0][0].sentence  # entries come nearest first
         in_it = [f for f in pool if f[0].sentence == nearest]
+        if epithet is not None and epithet > nearest:
+            names = {f[0].source.name for f in compatible if f[0].sentence == nearest}
+            if len(names) > 1:
+                return None  # "Obama and Trump met. The former host spoke. He said"
         if nearest == here:
             entry, sure = in_it[0]  # the nearest
         else:

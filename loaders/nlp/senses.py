@@ -24,6 +24,21 @@ def physical_sense(verb: Token) -> bool:
     "slammed the door", "laid a wreath" (see :data:`~loaders.nlp.cues.PHYSICAL_PARTICLES`)."""
     lemma = verb.lemma_.lower()
     after = [c for c in verb.children if c.i > verb.i]
+    if lemma == "see" and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "was seen taking a walk": what was seen, no one's claim
+    if lemma == "show" and any(c.dep_ == "dative" for c in after):
+        return True  # "shows the guests the pier"
+    doc = verb.doc
+    if lemma == "say" and any(
+        c.dep_ == "dobj"
+        and c.lower_ == "it"
+        and c.i + 1 < len(doc)
+        and doc[c.i + 1].lower_ == "all"
+        for c in after
+    ):
+        return True  # "the look on his face said it all"
+    if lemma == "pump" and any(c.dep_ == "dobj" for c in after):
+        return True  # "pumping his fist", "grabbing the hand and pumping it"
     particles = {  # right after the verb: "slammed into", not "called it X in May"
         c.lower_
         for c in after

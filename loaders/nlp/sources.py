@@ -360,13 +360,15 @@ def _described_as_a_person(root: Token) -> bool:
 
 
 def _appos(root: Token) -> str | None:
+    """The apposition describing ``root`` ("Ana Vell, head of the port"), not an age
+    ("Ana Vell, 36")."""
     for child in root.children:
         if child.dep_ == "appos":
             s, e = child.left_edge.i, child.right_edge.i + 1
             if root.doc[s].pos_ == "DET":
                 s += 1
             s, e = trim(root.doc, s, e, keep_quotes=False)
-            if e > s:
+            if e > s and not all(t.like_num or t.is_punct for t in root.doc[s:e]):
                 return root.doc[s:e].text
     return None
 

@@ -6,6 +6,10 @@
 [(0, 6), (17, 23)]
 >>> find_quotes("'It's over,' he said. 'We lost.' The players' union agreed.")
 [(0, 12), (22, 32)]
+>>> find_quotes('She wrote: "It was wrong. "You pay more." Tom added: "It is sad."')
+[(11, 25), (26, 41), (53, 65)]
+>>> find_quotes('He said: "We met. We talked about the pier.\\n"It went well," he said.')
+[(9, 43), (44, 59)]
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 QUOTE_CHARS = frozenset("“”«»\"'`")
 MAX_QUOTE = 4000
+UNCLOSED_QUOTE = 600  # an unclosed quotation covers the rest of its paragraph up to this
 
 OPENERS = ("“", "«", "``", '"', "''")
 CLOSERS = ("”", "»", "''", '"')
@@ -40,7 +45,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     Curly, straight, doubled-apostrophe and mixed pairs are all read; a
     quotation never runs past the end of its paragraph.
     """
-    out = _quotes(text, _MARK, OPENERS, CLOSERS)
+    out = _quotes(text, _MARK, OPENERS, CLOSERS, to_paragraph_end=True)
     if _single_quoted(text):
         taken = out
         more = [
@@ -61,17 +66,40 @@ def _single_quoted(text: str) -> bool:
 
 
 def _quotes(
-    text: str, marks: re.Pattern[str], openers: Sequence[str], closers: Sequence[str]
+    text: str,
+    marks: re.Pattern[str],
+    openers: Sequence[str],
+    closers: Sequence[str],
+    *,
+    to_paragraph_end: bool = False,
 ) -> list[tuple[int, int]]:
+    """Quotation regions by ``marks``; with ``to_paragraph_end``, one left open at a line
+    break (a quotation going on in the next paragraph opens it again without closing
+    this one) runs to the end of its paragraph, when that is near."""
     out = []
     open_at: int | None = None
     for m in marks.finditer(text):
         mark = m.group()
         if mark == "\n":
+            if to_paragraph_end and open_at is not None:
+                end = m.start()
+                while end > open_at and text[end - 1].isspace():
+                    end -= 1
+                if 2 < end - open_at <= UNCLOSED_QUOTE:
+                    out.append((open_at, end))
             open_at = None
         elif open_at is None:
             if mark in openers and _opens(text, m.start()):
                 open_at = m.start()
+        elif mark == '"' and _reopens(text, m.start()):
+            # '"... to do. "You buy ...': a quotation's next paragraph, run into this one
+            # without its line break, opens again without the last one closing
+            end = m.start()
+            while end > open_at and text[end - 1].isspace():
+                end -= 1
+            if 2 < end - open_at <= MAX_QUOTE:
+                out.append((open_at, end))
+            open_at = m.start()
         elif mark in closers and _closes(text, m.end()):
             if 2 < m.end() - open_at <= MAX_QUOTE:
                 out.append((open_at, m.end()))
@@ -79,6 +107,12 @@ def _quotes(
         elif mark in openers:
             open_at = m.start()  # an unclosed quotation: start again here
     return out
+
+
+def _reopens(text: str, at: int) -> bool:
+    """A straight double mark after a space and before a word opens ('do. "You'): a
+    closing one follows the words it closes ('do."')."""
+    return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isalnum()
 
 
 def _opens(text: str, at: int) -> bool:

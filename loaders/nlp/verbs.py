@@ -37,8 +37,9 @@ from loaders.nlp.cues import (
     VERB_CHANNELS,
     words,
 )
+from loaders.nlp.mentions import person_noun
 from loaders.nlp.senses import says_nothing
-from loaders.nlp.sources import linear_refs, source_refs
+from loaders.nlp.sources import DOCUMENT_NOUNS, linear_refs, source_refs
 from loaders.nlp.spans import chars, span_of, trim
 
 NOT_CUE_ADVERBS = words("when where why how however so then instead thus therefore")
@@ -79,20 +80,25 @@ def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
     "a letter asking him": the one asking is the letter.
     """
     passive = any(c.dep_ == "auxpass" for c in verb.children)
+    active = any(c.dep_ == "nsubj" for c in verb.children) and not passive
     for child in verb.children:
-        if child.dep_ == "agent":
+        # "by" is an agent only in a passive: in "X has blamed the letters by Y for Z"
+        # (parsed as an agent) X blames, not Y
+        if child.dep_ == "agent" and not active:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return (objs[0] if objs else None), False
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child, passive or child.dep_ == "nsubjpass"
     governor = verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and governor.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _can_speak(governor):
         return governor, passive  # "a letter asking him to resign"
-    if verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
         objs = [c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i]
         if objs:
-            return objs[0], passive  # "prompted the ambassador to say"
+            # "prompted the ambassador to say", not "praised Trump, saying": the one
+            # praising says
+            return objs[0], passive
     if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
         governor = governor.head  # "by saying", "after saying"
     elif verb.dep_ not in INHERIT_DEPS:
@@ -101,6 +107,13 @@ def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
         subject, head_passive = subject_of(governor, depth - 1)
         return subject, passive or head_passive
     return None, passive
+
+
+def _can_speak(noun: Token) -> bool:
+    """Whether the noun a participle hangs on can be the one saying: a name, a person or
+    a document ("a letter asking him to resign"), not "a balcony hoping to ..."."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "PROPN" or person_noun(lemma) or lemma in DOCUMENT_NOUNS
 
 
 def is_hedged(verb: Token) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from graph.claims import THRESHOLD
 from graph.model import Article, Attribution, Mention, Source, SourceType, Span
 from graph.store import open_store
 
@@ -51,7 +52,7 @@ def test_split_claim_keeps_a_wrong_member_out_for_good(
     report = json.loads(capsys.readouterr().out)
     assert len(report["members"]) == 2
     [link] = report["links"]
-    assert link["reason"].startswith("meaning 0.") and link["score"] >= 0.64
+    assert link["reason"].startswith("meaning 0.") and link["score"] >= THRESHOLD
     second = next(m["id"] for m in report["members"] if m["text"] == SECOND)
 
     assert main(["split-claim", second, "--store", str(path)]) == 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.claims import ClaimIndex, claim_id, day_of
+from graph.claims import THRESHOLD, ClaimIndex, claim_id, day_of
 
 DAY = dt.date(2031, 3, 4).toordinal()
 
@@ -58,10 +58,9 @@ def test_same_words_make_the_same_claim_id(a: str, b: str) -> None:
             "thieves made off with 209,000 customer card numbers from the Kelvar chain",
             "more than 200,000 card numbers of Kelvar customers were stolen",
         ),
-        (
-            "a fault in the Orvane data centre may have exposed 143 million accounts",
-            "details of 143million Orvane account holders had been leaked",
-        ),
+        # A looser paraphrase ("may have exposed 143 million accounts" / "details of
+        # 143million account holders had been leaked", 0.72) is no longer joined: on the
+        # links a user is shown, a quarter of those from 0.68 to 0.76 join two claims.
     ],
 )
 def test_paraphrase_of_one_claim_is_joined(first: str, second: str) -> None:
@@ -76,7 +75,7 @@ def test_the_link_says_why_two_claims_were_joined() -> None:
     index.observe([(claim_id(a), a)], DAY)
     [link] = index.observe([(claim_id(b), b)], DAY).links
     props = link.props()
-    assert props["score"] >= 0.64
+    assert props["score"] >= THRESHOLD
     assert props["names"] == ["kelvar"]
     assert set(props["numbers"][0].split(" ~ ")) == {"209,000", "more than 200,000"}
     assert props["reason"].startswith("meaning 0.")
@@ -184,7 +183,8 @@ def test_day_of_reads_common_date_forms() -> None:
 
 
 def test_labelled_gold_pairs_reach_recall_at_precision(shared_dir: Path, repo_dir: Path) -> None:
-    """Pairwise recall >= 70% at precision >= 90% on our labelled Giveme5W1H pairs."""
+    """On our labelled Giveme5W1H pairs, as shipped: precision >= 90% at recall >= 45%,
+    and >= 78% of the links a 0.64 threshold made (the pairs a user sees) kept rightly."""
     path = repo_dir / "benchmarks" / "claim_pairs.py"
     spec = importlib.util.spec_from_file_location("claim_pairs", path)
     assert spec is not None and spec.loader is not None
@@ -192,9 +192,14 @@ def test_labelled_gold_pairs_reach_recall_at_precision(shared_dir: Path, repo_di
     sys.modules["claim_pairs"] = bench
     spec.loader.exec_module(bench)
     pairs = bench.load_pairs(shared_dir / "corpus" / "giveme5w1h_gold_standard.jsonl")
-    assert len(pairs) >= 150
+    assert len(pairs) >= 290
     labels = [p.same for p in pairs]
-    assert sum(labels) >= 50 and len(labels) - sum(labels) >= 50
-    result = bench.at_threshold(bench.meaning_scores(pairs), labels, 0.0)
+    assert sum(labels) >= 100 and len(labels) - sum(labels) >= 100
+    scores = bench.meaning_scores(pairs)
+    result = bench.at_threshold(scores, labels, 0.0)
     assert result.precision >= 0.9
-    assert result.recall >= 0.7
+    assert result.recall >= 0.45
+    store = [i for i, p in enumerate(pairs) if p.sample == bench.STORE_LINKS]
+    assert len(store) == 80
+    kept = bench.at_threshold([scores[i] for i in store], [labels[i] for i in store], 0.0)
+    assert kept.precision >= 0.78

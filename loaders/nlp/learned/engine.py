@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from graph.substance import has_substance
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
 from loaders.nlp.senses import says_nothing
 from loaders.nlp.sources import RELATIVE, source_refs
-from loaders.nlp.spans import find_quotes, trim
+from loaders.nlp.spans import doc_text, find_quotes, trim
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
@@ -62,13 +63,17 @@ def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Can
     source-less ones cost more precision than they bring recall); a model cue
     inside a rule's content or source is left out (only the outermost
     attribution of a nested report counts); a cue the rules know says nothing
-    ("slammed into", "opted") is left out too.
+    ("slammed into", "opted") is left out too, and so is one whose content is only a
+    name or a pronoun ("Trump called Putin on Monday": a phone call, not a claim).
     """
     out = list(rules)
+    text = doc_text(doc)
     for cand in model:
         if not cand.sources or any(overlaps(cand.cue, r.cue) for r in rules):
             continue
         if says_nothing(doc[cand.cue_token]):
+            continue
+        if cand.content is None or not has_substance(text[cand.content[0] : cand.content[1]]):
             continue
         if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
             continue

@@ -72,7 +72,7 @@ def test_outlet_citing_itself_is_not_circular() -> None:
 def test_similar_claims_close_a_cycle() -> None:
     b = GraphBuilder()
     x, y = b.claim("The mine was flooded on Friday."), b.claim("On Friday the mine flooded.")
-    b.similar(y, x, 0.7)
+    b.similar(y, x, 0.8)
     b.attribute(b.article("a1", outlet=LEDGER), x, origin=b.outlet(WIRE))
     b.attribute(b.article("a2", outlet=WIRE), y, origin=b.outlet(LEDGER))
     assert len(circular_citations(b.G)) == 1

@@ -38,6 +38,9 @@ FURNITURE = [
     "Ida Marsh 7/8",
     "Reuters 18",
     "Scroll down for video",
+    "(left)",
+    "(pictured right)",
+    "12 show all Harbour storm in pictures 1/12",
 ]
 
 
@@ -113,3 +116,41 @@ def test_a_headline_in_capitals_is_never_a_source(extract: Extract) -> None:
     assert all(a.source is None or a.source.source.type is SourceType.UNSPECIFIED for a in found), [
         (a.source.source.name, a.source.source.type) for a in found if a.source
     ]
+
+
+@pytest.mark.parametrize(
+    ("box", "story"),
+    [
+        (
+            "Related stories HARBOUR WOES Ferry firm blames tides for third delay "
+            "'WE WERE STRANDED' Commuters tell of four hours on the quay PIER PRESSURE "
+            "Council says new quay will open in spring",
+            '"The pier reopens in May," Mayor Ana Ruiz said.',
+        ),
+        (
+            "RELATED ARTICLES TIDE TURNS Harbour chief says dredging works... "
+            "and the boats are back",
+            "\u201cThe pier reopens in May,\u201d the harbour board said on Monday.",
+        ),
+    ],
+)
+def test_a_related_stories_box_is_masked_up_to_the_story(
+    extract: Extract, box: str, story: str
+) -> None:
+    """A box of headlines run into the text (no line breaks): its teasers make no
+    attribution; the story after it keeps its own."""
+    text = f"The ferry left at noon. {box} {story}"
+    masked = mask(text)
+    start = text.index(box)
+    assert not any(c.isalnum() for c in masked[start : start + len(box)])
+    found = extract(text)
+    assert [a.cue.text for a in found] == ["said"]
+    assert text[found[0].source.span.start : found[0].source.span.end] in (
+        "Mayor Ana Ruiz",
+        "the harbour board",
+    )
+
+
+def test_related_stories_in_a_sentence_stay() -> None:
+    text = "She said related stories in the press had been wrong."
+    assert spans(text) == []

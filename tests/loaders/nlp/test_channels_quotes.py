@@ -89,3 +89,15 @@ def test_adding_that_takes_what_was_added_not_the_quote_before(extract: Extract)
     added = by_cue(extract(text), "adding")
     assert added.content is not None
     assert added.content.text == "that the ferry would run again in May"
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_covers_that_paragraph(
+    extract: Extract,
+) -> None:
+    """A quotation going on into the next paragraph opens it again without closing the
+    first: what its speaker says there ("We discussed ...") is no attribution of "we"."""
+    text = (
+        'Mayor Ana Ruiz said: "We met at the pier. We discussed the repairs for an hour.\n'
+        '"It went well," she added.'
+    )
+    assert [a.cue.text for a in extract(text)] == ["said", "added"]

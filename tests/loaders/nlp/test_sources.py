@@ -72,6 +72,12 @@ def test_apposition_becomes_the_role(extract: Extract) -> None:
     assert a.source.span.text == "Ana Ruiz, the spokeswoman for the harbour board"
 
 
+def test_an_age_is_no_role(extract: Extract) -> None:
+    a = only(extract("Greg Kojak, 36, said the pier was closed."))
+    assert source_name(a) == "Greg Kojak"
+    assert a.source is not None and a.source.source.role is None
+
+
 def test_title_becomes_the_role(extract: Extract) -> None:
     a = only(extract("Harbour Commissioner Ana Ruiz said the pier was safe."))
     assert source_name(a) == "Ana Ruiz"

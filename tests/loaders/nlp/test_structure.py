@@ -23,6 +23,18 @@ def test_prompted_x_to_say_makes_x_the_source(extract: Extract) -> None:
     assert source_name(a) == "the ambassador"
 
 
+def test_by_inside_the_object_of_an_active_verb_is_not_the_source(extract: Extract) -> None:
+    """The parser reads "by port director Tomas Vela" as the agent of "blamed"; in an
+    active clause with its own subject the subject blames."""
+    text = (
+        "Ada Kirwan has reportedly blamed two letters to Parliament by port director "
+        "Tomas Vela for her defeat by Lena Ortiz in the mayoral election."
+    )
+    assert source_name(by_cue(extract(text), "blamed")) == "Ada Kirwan"
+    passive = extract("The delay was blamed by Tomas Vela on the storm.")
+    assert source_name(by_cue(passive, "was blamed")) == "Tomas Vela"
+
+
 def test_a_letter_asking_is_the_letter_not_the_outlet_that_obtained_it(extract: Extract) -> None:
     a = by_cue(extract("The Harbor Ledger obtained a letter asking him to resign."), "asking")
     assert a.source is not None and a.source.source.type is SourceType.DOCUMENT

@@ -122,6 +122,10 @@ def test_participle_borrows_the_subject_of_its_governing_verb(extract: Extract, 
         "Tomas Vela is called in for new tyres.",
         "The safety car, which appears on the track to lead the drivers, was sent out.",
         "Police officers lined the streets.",
+        "The mayor was seen leaving the pier with two aides.",
+        "The look on his face said it all.",
+        "The captain pointed his finger at the crane.",
+        "She grabbed his hand and pumped it warmly.",
     ],
 )
 def test_physical_and_choice_senses_are_not_cues(either_extract: Extract, text: str) -> None:
@@ -134,6 +138,7 @@ def test_physical_and_choice_senses_are_not_cues(either_extract: Extract, text: 
         ("The mayor slammed the decision as reckless.", "slammed"),
         ("The minister laid out a plan to rebuild the pier.", "laid out"),
         ("The senator singled out the mayor for praise.", "singled out"),
+        ("The captain pointed out that the crane was broken.", "pointed out"),
     ],
 )
 def test_the_same_verbs_said_of_a_claim_are_cues(extract: Extract, text: str, cue: str) -> None:
@@ -143,3 +148,21 @@ def test_the_same_verbs_said_of_a_claim_are_cues(extract: Extract, text: str, cu
 def test_a_preposition_far_from_the_verb_is_not_its_particle(extract: Extract) -> None:
     a = only(extract("A port spokesman called the closure a mistake in a statement on Monday."))
     assert a.cue.text == "called"
+
+
+def test_a_participle_on_a_place_is_not_the_place_speaking(extract: Extract) -> None:
+    """ "on a balcony hoping to catch a glimpse": the balcony hopes nothing."""
+    found = extract(
+        "Harbour board officials stand on a balcony hoping to catch a glimpse of Tomas Vela."
+    )
+    assert all(not (source_name(a) or "").startswith("a balcony") for a in found)
+
+
+def test_the_object_of_praise_is_not_the_one_saying(extract: Extract) -> None:
+    """ "Ruiz praised Vela saying she was encouraged": Ruiz says it, Vela is praised."""
+    text = (
+        "The tension was palpable as Ana Ruiz praised Vela saying she was encouraged by "
+        "his interest in the pier."
+    )
+    found = extract(text)
+    assert found and all(source_name(a) == "Ana Ruiz" and not a.via for a in found)
