@@ -253,11 +253,17 @@ def _named_company(span: Span, root: Token) -> Source | None:
 
 
 def _own_or_hearsay(span: Span) -> bool:
-    """ "our data", "his letter" (the speaker's own) and "media reports" (hearsay) name
-    no document of their own."""
+    """ "our data", "his letter" (the speaker's own) and "media reports", "reports",
+    "unconfirmed reports" (hearsay) name no document of their own."""
     first = span[0].lower_
-    return first in ("our", "my", "his", "her", "their", "its", "your") or any(
-        t.lower_ in ("media", "news", "press") for t in span
+    root = span.root
+    bare_reports = root.lower_ == "reports" and not any(
+        t.dep_ in ("det", "poss", "nummod") or t.pos_ == "PROPN" for t in root.children
+    )
+    return (
+        bare_reports
+        or first in ("our", "my", "his", "her", "their", "its", "your")
+        or any(t.lower_ in ("media", "news", "press") for t in span)
     )
 
 

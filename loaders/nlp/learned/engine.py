@@ -77,6 +77,8 @@ def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Can
             continue
         if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
             continue
+        if any(_same_content(cand, r) for r in rules):
+            continue  # a report the rules folded into a chain ("Y denies Z, X told the BBC")
         out.append(cand)
     out.sort(key=lambda c: c.cue)
     return out
@@ -84,6 +86,13 @@ def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Can
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _same_content(model: Candidate, rule: Candidate) -> bool:
+    """Whether a rule's candidate in the same sentence already holds the model's content."""
+    if model.content is None or rule.content is None or model.sentence != rule.sentence:
+        return False
+    return overlaps(model.content, rule.content)
 
 
 def _in_sources(cue: tuple[int, int], cand: Candidate) -> bool:

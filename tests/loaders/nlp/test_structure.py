@@ -35,6 +35,14 @@ def test_by_inside_the_object_of_an_active_verb_is_not_the_source(extract: Extra
     assert source_name(by_cue(passive, "was blamed")) == "Tomas Vela"
 
 
+def test_reports_in_general_are_hearsay_not_a_document(extract: Extract) -> None:
+    found = extract("Seven people were hurt when the ferry hit the pier, according to reports.")
+    a = by_cue(found, "according to")
+    assert a.source is not None and a.source.source.type is SourceType.ANONYMOUS
+    two = by_cue(extract("Two reports by the harbour board said traffic fell."), "said")
+    assert two.source is not None and two.source.source.type is SourceType.DOCUMENT
+
+
 def test_a_letter_asking_is_the_letter_not_the_outlet_that_obtained_it(extract: Extract) -> None:
     a = by_cue(extract("The Harbor Ledger obtained a letter asking him to resign."), "asking")
     assert a.source is not None and a.source.source.type is SourceType.DOCUMENT
