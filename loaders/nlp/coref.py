@@ -289,8 +289,11 @@ class Resolver(Pronouns):
         """ "The spokesman": the nearest anonymous source described by that noun before;
         "the Nato spokesman": of those, the one whose description shares the most of
         its other words ("a Nato spokesman", not "a spokesman for the German command"),
-        none when no description shares one."""
+        and the word right before the noun ("ministry" in "the German foreign ministry
+        spokesman"); none when no description does."""
         lemma = span.root.lemma_.lower()
+        before = span.root.i - 1
+        key = span.doc[before].lower_ if before >= span.start else ""
         modifiers = {t.lower_ for t in span if t.i != span.root.i and t.is_alpha and not t.is_stop}
         best: Source | None = None
         shared = 0
@@ -299,8 +302,9 @@ class Resolver(Pronouns):
                 continue
             if not modifiers:
                 return entry.source
-            n = len(modifiers & {w.lower() for w in entry.source.name.split()})
-            if n > shared:
+            words = {w.lower() for w in entry.source.name.split()}
+            n = len(modifiers & words)
+            if n > shared and (key not in modifiers or key in words):
                 best, shared = entry.source, n
         return best
 
