@@ -132,7 +132,7 @@ def find_candidates(doc: Doc, engine: str = "rules") -> list[Candidate]:
 
 def finish_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Either engine's last step: contents in pieces, kinds and hedges from evidence."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     taken = {c.content for c in cands if c.content is not None}
     for cand in cands:
         join_split_quote(doc, cand, quotes, taken)
@@ -260,7 +260,8 @@ def _content(cand: Candidate, full: str, base: int) -> Span | None:
 def _said(cand: Candidate, doc: Doc) -> str:
     """The text of a candidate's content (all its pieces), as parsed."""
     pieces = cand.pieces or ([cand.content] if cand.content else [])
-    return " ".join(doc.text[s:e] for s, e in pieces)
+    text = doc_text(doc)  # doc.text is rebuilt from the tokens on each access
+    return " ".join(text[s:e] for s, e in pieces)
 
 
 def _mention(

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from loaders.nlp.candidate import Candidate, Intervals, SourceRef
-from loaders.nlp.spans import span_of
+from loaders.nlp.spans import doc_text, span_of
 
 MAX_GAP = 200  # characters between the last speaker's quote and the new one
 CONTINUED_CONFIDENCE = 0.6
@@ -23,7 +23,7 @@ def continued_quotes(
     doc: Doc, cands: Sequence[Candidate], quotes: Sequence[tuple[int, int]]
 ) -> list[Candidate]:
     """Candidates for standalone quotations that follow an attributed quotation."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Candidate] = []
     ordered = sorted(cands, key=lambda c: c.cue)
     # What each candidate occupies: its cue, and its content (or sentence, when it has none).
@@ -68,7 +68,7 @@ DASH_NAME = re.compile(
 
 def dash_signed_quotes(doc: Doc, quotes: Sequence[tuple[int, int]]) -> list[Candidate]:
     """“We will rebuild.” ― Ana Ruiz: a quotation signed with a dash and a name."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for q_start, q_end in quotes:
         m = DASH_NAME.match(text, q_end)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from loaders.nlp.candidate import Candidate
-from loaders.nlp.spans import chars, trim
+from loaders.nlp.spans import chars, doc_text, trim
 
 MAX_GAP = 80  # characters of "she said on Tuesday," between the two quotes
 BREAKS = frozenset((",", ";", ":", "—", "–", "--", "(", ")", ".", "?", "!"))
@@ -55,7 +55,7 @@ def join_split_quote(
     """
     if cand.content is None or cand.pieces or not cand.quote or cand.content[1] > cand.cue[0]:
         return
-    text = doc.text
+    text = doc_text(doc)
     for q in quotes:
         if q[0] < cand.cue[1] or q in taken:
             continue

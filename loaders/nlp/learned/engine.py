@@ -21,7 +21,7 @@ from loaders.nlp.spans import doc_text, find_quotes, trim
 
 def model_candidates(doc: Doc) -> list[Candidate]:
     """One candidate per cue the tagger finds in ``doc`` that has a content."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     out = []
     for linked in link(doc, tagged_spans(doc)):
         cand = _candidate(doc, linked, quotes)
