@@ -101,6 +101,8 @@ FURNITURE = re.compile(
             r"\b(?:Above|Below|Pictured|Inset)(?::|(?= [A-Z][a-z]))",
             r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|far left|"
             r"far right)(?: (?:left|right|centre|center|above|below))?\)",
+            # a gallery's picture count before a caption: ". 4 The new pier at dawn"
+            r"(?:(?<=[.!?] )|^)\d{1,2}(?= (?:The|A|An|This|These|Those) [a-z0-9])",
             # a gallery's header: "Harbour storm 8 show all Harbour storm 1/8"
             r"\b\d{1,3} show all\b(?: [^\n]{1,80}? \d{1,3}/\d{1,3}\b)?",
         )

@@ -151,6 +151,13 @@ def test_a_related_stories_box_is_masked_up_to_the_story(
     )
 
 
+def test_a_gallery_count_before_a_caption_is_masked() -> None:
+    text = "The pier reopened. 4 This graphic shows the new quay. 12 people came."
+    masked = mask(text)
+    assert masked[19:21].strip() in (".", "") and "4" not in masked
+    assert masked.endswith("This graphic shows the new quay. 12 people came.")
+
+
 def test_related_stories_in_a_sentence_stay() -> None:
     text = "She said related stories in the press had been wrong."
     assert spans(text) == []
