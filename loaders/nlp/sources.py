@@ -58,9 +58,15 @@ def source_refs(subject: Token) -> list[SourceRef]:
         antecedent = subject.head.head
         written = doc[subject.i : subject.i + 1]
         named = span_of(doc, antecedent.left_edge.i, antecedent.i + 1) or written
+        if subject.lower_ == "which" and (
+            antecedent.ent_type_ == "PERSON" or antecedent.lemma_.lower() in PERSON_NOUNS
+        ):
+            named = written  # "than Mr Vela's, which Ms Wood claims shows": not Vela
         return [SourceRef(span=written, referent=named)]
     conjs = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in NOMINAL]
     start, end = subject.left_edge.i, subject.right_edge.i + 1
+    if subject.dep_ == "ROOT":
+        end = subject.i + 1  # a subject the parser made the root ("Vell - who ... - said")
     start = unglued_start(doc, start, end, subject.i)
     if not conjs or subject.pos_ not in NOMINAL or doc[subject.i].pos_ == "ADJ":
         whole = span_of(doc, start, end)

@@ -89,7 +89,7 @@ def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
             return (objs[0] if objs else None), False
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            return child, passive or child.dep_ == "nsubjpass"
+            return _before_aside(child), passive or child.dep_ == "nsubjpass"
     governor = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and _can_speak(governor):
         return governor, passive  # "a letter asking him to resign"
@@ -107,6 +107,25 @@ def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
         subject, head_passive = subject_of(governor, depth - 1)
         return subject, passive or head_passive
     return None, passive
+
+
+DASHES = frozenset("-–—")
+
+
+def _before_aside(subject: Token) -> Token:
+    """The subject before a dashed aside the parser took the end of for it: in "Vell -
+    who urged fans to vote for Ruiz - called for calm", Vell calls, not Ruiz."""
+    doc = subject.doc
+    if subject.i == 0 or doc[subject.i - 1].pos_ != "ADP":
+        return subject
+    if not any(t.text in DASHES for t in doc[subject.i + 1 : subject.head.i]):
+        return subject
+    start = subject.sent.start
+    opening = [t for t in doc[start : subject.i] if t.text in DASHES]
+    if len(opening) != 1 or opening[0].i == start:
+        return subject
+    before = doc[opening[0].i - 1]
+    return before if before.pos_ in ("PROPN", "NOUN", "PRON") else subject
 
 
 def _can_speak(noun: Token) -> bool:

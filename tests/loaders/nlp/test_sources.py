@@ -250,3 +250,15 @@ def test_the_company_after_two_companies_stays_unresolved(extract: Extract) -> N
     text = "Harbour Foods and Bay Dairy clashed after the company said it would raise prices."
     a = by_cue(extract(text), "said")
     assert a.source is not None and a.source.source.name == "company"
+
+
+def test_which_never_stands_for_a_person(extract: Extract) -> None:
+    """ "than Mr Vela's, which Ms Wood claims shows ...": "which" is not Vela; "the FBI,
+    which announced ..." is the FBI."""
+    text = (
+        "Ana Ruiz kept her hands much further apart than Mr Vela's, which Ms Wood claims "
+        "shows the mayor is nervous."
+    )
+    assert all(source_name(a) != "Tomas Vela" and source_name(a) != "Vela" for a in extract(text))
+    fbi = extract("The FBI, which announced the review on Sunday, said no charges were warranted.")
+    assert source_name(by_cue(fbi, "said")) == "FBI"

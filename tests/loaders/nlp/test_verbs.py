@@ -166,3 +166,46 @@ def test_the_object_of_praise_is_not_the_one_saying(extract: Extract) -> None:
     )
     found = extract(text)
     assert found and all(source_name(a) == "Ana Ruiz" and not a.via for a in found)
+
+
+def test_a_subject_before_a_dashed_aside_is_the_one_speaking() -> None:
+    """The parser sometimes takes the last name of a dashed aside for the subject of the
+    verb after it ("Vell - who urged fans to vote for Ruiz - called for calm"): the
+    subject is the one before the aside. The parse is written out, as the parser gives it
+    for such a sentence."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from loaders.nlp.verbs import subject_of
+
+    words = [
+        "Vell",
+        "-",
+        "who",
+        "urged",
+        "fans",
+        "to",
+        "vote",
+        "for",
+        "Ruiz",
+        "-",
+        "called",
+        "for",
+        "calm",
+        ".",
+    ]
+    heads = [0, 0, 3, 0, 3, 6, 3, 6, 10, 10, 4, 10, 11, 0]
+    deps = "ROOT punct nsubj relcl dobj aux xcomp prep nsubj punct acl prep pobj punct"
+    pos = "PROPN PUNCT PRON VERB NOUN PART VERB ADP PROPN PUNCT VERB ADP NOUN PUNCT"
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps.split(), pos=pos.split())
+    subject, passive = subject_of(doc[10])
+    assert subject is not None and subject.text == "Vell" and not passive
+    plain = Doc(
+        spacy.blank("en").vocab,
+        words=["Ruiz", "called", "for", "calm", "."],
+        heads=[1, 1, 1, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "ADP", "NOUN", "PUNCT"],
+    )
+    found = subject_of(plain[1])[0]
+    assert found is not None and found.i == 0
