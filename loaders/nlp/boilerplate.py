@@ -38,6 +38,8 @@ _AGENCY = (
 _REVERSE_CREDIT = rf"{_PERSON}(?:, ?{_PERSON})* ?/ ?{_AGENCY}"
 _BUY = r"Buy Photo(?: Wait \d+ seconds? to continue\.?)?"
 _NEXT = r"(?= [A-Z\d(\"“]|\s*$)"  # what follows a credit: the next caption or story
+# The heading of a box of links to other stories, before its first headline.
+_RELATED = r"\b(?:[Rr]elated|RELATED) (?:[Ss]tories|[Aa]rticles|STORIES|ARTICLES)(?= ['‘A-Z])"
 _SOCIAL = r"(?:WhatsApp|Facebook|Twitter|Pinterest|LinkedIn|Reddit|Email|Google\+?|Messenger)"
 
 FURNITURE = re.compile(
@@ -86,9 +88,8 @@ FURNITURE = re.compile(
             r"\bCaption(?= [A-Z])",
             # a "Related stories" box run into the text: its headlines carry no full stop,
             # so it ends at the first one, or where a quotation opens the story again
-            r"\b(?:[Rr]elated|RELATED) (?:[Ss]tories|[Aa]rticles|STORIES|ARTICLES)(?= ['‘A-Z])"
-            r"[^\"“\n]{0,1500}?(?:(?<!\.)\.(?!\.)(?=\s|$)|(?=[\"“\n])|$)",
-            r"\b(?:[Rr]elated|RELATED) (?:[Ss]tories|[Aa]rticles|STORIES|ARTICLES)(?= ['‘A-Z])",
+            rf"{_RELATED}[^\"“\n]{{0,1500}}?(?:(?<!\.)\.(?!\.)(?=\s|$)|(?=[\"“\n])|$)",
+            _RELATED,
             r"\bAdvertisement\b",
             r"\bScroll down for (?:the )?videos?\b",
             r"\bYou might also like:?",

@@ -109,6 +109,14 @@ PHYSICAL_PARTICLES = {
 # ... and by the object: "slammed the door", "slammed on the brakes".
 PHYSICAL_OBJECTS = words("door doors brake brakes ball fist fists hand hands car wall")
 
+# ... and by the shape of the clause: in the passive ("was seen leaving the pier"), with
+# a second object ("shows the guests the pier"), with any object ("pumping his fist",
+# "pumping it"), or in the idiom "said it all".
+PHYSICAL_IN_PASSIVE = words("see")
+PHYSICAL_WITH_DATIVE = words("show")
+PHYSICAL_WITH_OBJECT = words("pump")
+SAYS_IT_ALL = words("say")
+
 # Cues only with this particle: "laid out a plan" (not "laid a wreath"), "singled out".
 PARTICLE_ONLY = {
     "lay": words("out bare"),

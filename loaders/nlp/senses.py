@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from loaders.nlp.cues import NOT_SPEECH, PARTICLE_ONLY, PHYSICAL_OBJECTS, PHYSICAL_PARTICLES
+from loaders.nlp.cues import (
+    NOT_SPEECH,
+    PARTICLE_ONLY,
+    PHYSICAL_IN_PASSIVE,
+    PHYSICAL_OBJECTS,
+    PHYSICAL_PARTICLES,
+    PHYSICAL_WITH_DATIVE,
+    PHYSICAL_WITH_OBJECT,
+    SAYS_IT_ALL,
+)
 
 
 def says_nothing(verb: Token) -> bool:
@@ -19,26 +28,29 @@ def says_nothing(verb: Token) -> bool:
     return verb.lemma_.lower() in NOT_SPEECH or physical_sense(verb)
 
 
+def _physical_clause(verb: Token, lemma: str, after: list[Token]) -> bool:
+    """The clause shapes of :data:`~loaders.nlp.cues.PHYSICAL_IN_PASSIVE` and the sets
+    after it: "was seen leaving", "shows the guests the pier", "pumping it", "said it all"."""
+    if lemma in PHYSICAL_IN_PASSIVE and any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if lemma in PHYSICAL_WITH_DATIVE and any(c.dep_ == "dative" for c in after):
+        return True
+    objects = [c for c in after if c.dep_ == "dobj"]
+    if lemma in PHYSICAL_WITH_OBJECT and objects:
+        return True
+    doc = verb.doc
+    return lemma in SAYS_IT_ALL and any(
+        o.lower_ == "it" and o.i + 1 < len(doc) and doc[o.i + 1].lower_ == "all" for o in objects
+    )
+
+
 def physical_sense(verb: Token) -> bool:
     """Whether ``verb`` is used in a sense that says nothing: "slammed into a wall",
     "slammed the door", "laid a wreath" (see :data:`~loaders.nlp.cues.PHYSICAL_PARTICLES`)."""
     lemma = verb.lemma_.lower()
     after = [c for c in verb.children if c.i > verb.i]
-    if lemma == "see" and any(c.dep_ == "auxpass" for c in verb.children):
-        return True  # "was seen taking a walk": what was seen, no one's claim
-    if lemma == "show" and any(c.dep_ == "dative" for c in after):
-        return True  # "shows the guests the pier"
-    doc = verb.doc
-    if lemma == "say" and any(
-        c.dep_ == "dobj"
-        and c.lower_ == "it"
-        and c.i + 1 < len(doc)
-        and doc[c.i + 1].lower_ == "all"
-        for c in after
-    ):
-        return True  # "the look on his face said it all"
-    if lemma == "pump" and any(c.dep_ == "dobj" for c in after):
-        return True  # "pumping his fist", "grabbing the hand and pumping it"
+    if _physical_clause(verb, lemma, after):
+        return True
     particles = {  # right after the verb: "slammed into", not "called it X in May"
         c.lower_
         for c in after

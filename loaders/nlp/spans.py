@@ -82,9 +82,7 @@ def _quotes(
         mark = m.group()
         if mark == "\n":
             if to_paragraph_end and open_at is not None:
-                end = m.start()
-                while end > open_at and text[end - 1].isspace():
-                    end -= 1
+                end = _end_before_space(text, open_at, m.start())
                 if 2 < end - open_at <= UNCLOSED_QUOTE:
                     out.append((open_at, end))
             open_at = None
@@ -94,9 +92,7 @@ def _quotes(
         elif mark == '"' and _reopens(text, m.start()):
             # '"... to do. "You buy ...': a quotation's next paragraph, run into this one
             # without its line break, opens again without the last one closing
-            end = m.start()
-            while end > open_at and text[end - 1].isspace():
-                end -= 1
+            end = _end_before_space(text, open_at, m.start())
             if 2 < end - open_at <= MAX_QUOTE:
                 out.append((open_at, end))
             open_at = m.start()
@@ -107,6 +103,13 @@ def _quotes(
         elif mark in openers:
             open_at = m.start()  # an unclosed quotation: start again here
     return out
+
+
+def _end_before_space(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the white space before it (not past ``start``)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _reopens(text: str, at: int) -> bool:
