@@ -3,7 +3,8 @@
 Text taken from the web carries what the page showed around the story: "Click to
 share on Twitter (Opens in new window)", "Image copyright AP Image caption",
 "Skip Ad ... x Embed x Share", newsletter prompts ending in "Invalid Email",
-"(Photo: Name, Agency)", "Read more", "Read or Share this story: URL", bylines,
+"(Photo: Name, Agency)", "Read more", "Continue reading the main story", "Read or Share
+this story: URL", bylines,
 gallery counters ("Getty Images 22"), "Related stories" boxes. :func:`mask` blanks
 them, character for character, so every offset found in the masked text points at the
 same place in the original; each blanked stretch starts with a full stop and a line
@@ -81,6 +82,7 @@ FURNITURE = re.compile(
             r"\bCLOSE\b",
             r"Read or Share this story: \S+",
             r"\b(?:READ MORE|Read more)(?::| ?›)?(?= [A-Z\"“]|\s*$)",
+            r"\bContinue reading the main story\b",
             r"Follow @?[\w ]{1,40} on (?:Twitter|Facebook|Instagram):? @\w+",
             rf"Contributing: {_CREDIT}",
             rf"\bBy {_CAP} {_CAP}(?: {_CAP})?, (?:[\w.'’-]+ ){{0,5}}"

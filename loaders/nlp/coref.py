@@ -47,8 +47,16 @@ from graph.names import (
 )
 from graph.outlets import OutletRegistry
 from loaders.nlp.companies import Companies, is_company_word
-from loaders.nlp.mentions import MAIN_SUBJECT, MENTIONED, Entry, Person, fits
-from loaders.nlp.pronouns import PRONOUN_UNKNOWN, Pronouns, clause_rank
+from loaders.nlp.mentions import (
+    MAIN_SUBJECT,
+    MENTIONED,
+    Entry,
+    Person,
+    fits,
+    person_noun,
+    stray_subject,
+)
+from loaders.nlp.pronouns import PRONOUN_AGREES, PRONOUN_UNKNOWN, Pronouns, clause_rank
 from loaders.nlp.sources import appositive_name, describe, is_pronoun, is_title, role_only
 from loaders.nlp.spans import doc_text, find_quotes, in_quote
 
@@ -67,6 +75,7 @@ OBJECT_DEPS = frozenset(("dobj", "pobj", "dative"))
 # letter"); a modifier ("the Ruiz family") does not.
 MENTION_DEPS = frozenset(("pobj", "dobj", "appos", "conj", "attr", "npadvmod", "dative", "poss"))
 WINDOW = 250  # tokens a pronoun may look back
+GOES_ON_WINDOW = 2 * WINDOW  # ... and "he added" for the last speaker (past a sidebar)
 GENERIC_OFFICES = frozenset(("head", "chief", "leader", "director", "chair", "ceo", "executive"))
 
 # How sure each kind of resolution is.
@@ -89,6 +98,8 @@ class Resolver(Pronouns):
         self.entries: list[Entry] = []
         self._keys: list[int] = []
         self._quoted: list[tuple[int, int]] = []
+        # the sources of attributions so far: (token, source, gender said, a person noun)
+        self._speakers: list[tuple[int, Source, str, bool]] = []
         for ent in doc.ents:
             # an organisation to the tagger may be a person to the article ("Ana Vell,
             # head of research"): describe() decides
@@ -138,7 +149,11 @@ class Resolver(Pronouns):
             if ent is not None and ent.root.dep_ in MENTION_DEPS:
                 source = self._name(ent)[0]
                 if source.type is SourceType.PERSON and len(name_tokens(source.name)) >= 2:
-                    self.add(ent, source, MENTIONED)
+                    after = doc[ent.end] if ent.end < len(doc) else None
+                    if after is not None and stray_subject(after) is not None:
+                        self.add(ent, source, clause_rank(after))  # "..., and Ruiz entered"
+                    else:
+                        self.add(ent, source, MENTIONED)
 
     # -- what the article says about its people ----------------------------------------------
 
@@ -195,11 +210,18 @@ class Resolver(Pronouns):
                     titles=[title],
                 )
 
-    def add(self, span: Span, source: Source, rank: int = MAIN_SUBJECT) -> None:
-        """Record that ``source`` was mentioned at ``span`` (a speaker unless ``rank``
-        says otherwise)."""
+    def add(
+        self, span: Span, source: Source, rank: int = MAIN_SUBJECT, speaker: bool = False
+    ) -> None:
+        """Record that ``source`` was mentioned at ``span`` (a subject of that ``rank``;
+        the source of an attribution when ``speaker``)."""
         if source.type is SourceType.UNSPECIFIED:
             return
+        if speaker:
+            root = span.root
+            one = source.type is SourceType.ANONYMOUS and root.tag_ == "NN"
+            someone = one and person_noun(root.lemma_.lower())  # "a spokesman"
+            self._speakers.append((span.start, source, self.mention_gender(span), someone))
         if source.type is SourceType.PERSON and len(name_tokens(source.name)) >= 2:
             person = self.people.get(source.name)
             if person is None:
@@ -234,14 +256,42 @@ class Resolver(Pronouns):
         """The source ``span`` refers to, and how sure the resolution is (0-1)."""
         return self.resolution(span)[:2]
 
-    def resolution(self, span: Span, said: str = "") -> tuple[Source, float, str]:
+    def resolution(
+        self, span: Span, said: str = "", goes_on: bool = False
+    ) -> tuple[Source, float, str]:
         """Source, confidence and the gender the article gives this mention ("m", "f", "").
 
         ``said`` is what the mention is the source of: a pronoun never resolves to a
-        person that text names while another candidate fits."""
+        person that text names while another candidate fits. ``goes_on``: the mention
+        is the source of a cue that continues a statement ("he added"), so a pronoun is
+        the last speaker of its gender, whoever was in focus since."""
         sex = self.mention_gender(span)
         found, sure = self._resolve(span, said)
+        if goes_on and len(span) == 1 and span[0].lower_ in PERSON_PRONOUNS:
+            last = self._last_speaker(span.start, sex)
+            if last is not None and last != found:
+                found, sure = last, PRONOUN_AGREES
         return found, sure, sex
+
+    def _last_speaker(self, token: int, sex: str) -> Source | None:
+        """The source of the last attribution before ``token`` (within ``GOES_ON_WINDOW``)
+        that is a person of gender ``sex``."""
+        for at, source, said, someone in reversed(self._speakers):
+            if at >= token:
+                continue
+            if token - at > GOES_ON_WINDOW:
+                return None
+            if someone:
+                return None  # "a spokesman said ... He added": the salience reading stands
+            if source.type is not SourceType.PERSON:
+                continue  # "officials", "his steepled hands", the company
+            person = self.people.get(source.name)
+            known = person.gender if person is not None and person.gender else frozenset(said)
+            if sex in known:
+                return source
+            if not known:
+                return None  # a speaker of unknown gender: it may be them
+        return None
 
     def mention_gender(self, span: Span) -> str:
         """The gender a mention carries: its honorific or pronoun, else the first personal
@@ -275,8 +325,9 @@ class Resolver(Pronouns):
             company = self.companies.company(self._before(span.start))
             if company is not None:
                 return company, DESCRIPTION
-        if span[0].lower_ == "the" and role_only(span):
-            titled = self._title_holder(span)
+        head = span[: span.root.i - span.start + 1]  # "The President, who ...": "The President"
+        if span[0].lower_ == "the" and role_only(head):
+            titled = self._title_holder(head)
             if titled is not None:
                 return titled, TITLE_HOLDER
         if source.type is SourceType.ANONYMOUS and span[0].lower_ in ("the", "this", "that"):

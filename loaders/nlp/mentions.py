@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from graph.model import Source
 from graph.names import PERSON_NOUNS, offices
 
@@ -45,3 +47,27 @@ def fits(person: Person, sex: frozenset[str], titles: frozenset[str]) -> bool:
 def person_noun(lemma: str) -> bool:
     """ "spokesman", "girl", "president": a noun for a person."""
     return lemma in PERSON_NOUNS
+
+
+def stray_subject(verb: Token) -> Token | None:
+    """The subject of a finite conjoined verb that has none of its own, found right before
+    it though the parser hung it elsewhere: a name ("reading from an iPad, and
+    spokeswoman Ana Ruiz entered the cabin"; in text run together from captions, "... to
+    vote Vell Ana Ruiz shared a picture"), or a noun phrase ending in a prepositional
+    object ("after the board announced its review of the accounts found no fault": the
+    review found)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or before.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    if before.ent_type_ == "PERSON":
+        return before
+    if before.pos_ != "NOUN":
+        return None  # "... leaders at Capitol Hill Ryan says": a name glued to a place
+    head = before
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+        head = head.head.head
+    return head if head is not before else None

@@ -24,6 +24,7 @@ from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.chains import dedupe, merge_nested
 from loaders.nlp.coref import Resolver
 from loaders.nlp.credits import find_credits
+from loaders.nlp.cues import CONTINUING_VERBS
 from loaders.nlp.kinds import non_answer_candidates, refine
 from loaders.nlp.learned.engine import hybrid, model_candidates
 from loaders.nlp.learned.tagger import load_tagger
@@ -227,8 +228,10 @@ def from_candidates(
                 via.append(
                     Mention(span=at, source=Source(name=outlet.name, type=SourceType.OUTLET))
                 )
+        goes_on = doc[cand.cue_token].lemma_.lower() in CONTINUING_VERBS
         sources: list[Mention | None] = [
-            _mention(ref, resolver, span, said) for ref in cand.sources
+            _mention(ref, resolver, span, said, speaker=True, goes_on=goes_on)
+            for ref in cand.sources
         ]
         start = min(cand.sentence[0], cand.content[0] if cand.content else cand.sentence[0])
         end = max(cand.sentence[1], cand.content[1] if cand.content else cand.sentence[1])
@@ -265,10 +268,15 @@ def _said(cand: Candidate, doc: Doc) -> str:
 
 
 def _mention(
-    ref: SourceRef, resolver: Resolver, span: Callable[[int, int], Span], said: str = ""
+    ref: SourceRef,
+    resolver: Resolver,
+    span: Callable[[int, int], Span],
+    said: str = "",
+    speaker: bool = False,
+    goes_on: bool = False,
 ) -> Mention:
-    source, sure, sex = resolver.resolution(ref.referent, said)
-    resolver.add(ref.referent, source)
+    source, sure, sex = resolver.resolution(ref.referent, said, goes_on=goes_on)
+    resolver.add(ref.referent, source, speaker=speaker)
     at = span(ref.span.start_char, ref.span.end_char)
     return Mention(span=at, source=source, confidence=sure, gender=sex)
 

@@ -65,8 +65,9 @@ class Pronouns:
         fitting: list[tuple[Entry, float]] = []
         # the nearest sentence whose subject is an epithet left unresolved ("the former
         # host"): a "he" after it stands for whoever that is, the person named before it
-        # only when one person of that gender was
+        # only when one person of that gender was named
         epithet: int | None = None
+        epithet_rank = MENTIONED
         for entry in self._before(span.start):
             kind = entry.source.type
             if kind is SourceType.PERSON:
@@ -88,7 +89,7 @@ class Pronouns:
                     and entry.head_lemma in EPITHETS
                     and want in (gender(entry.head_lemma) or {want})
                 ):
-                    epithet = entry.sentence
+                    epithet, epithet_rank = entry.sentence, entry.rank
             elif kind is SourceType.ORGANIZATION and want in first_name_gender(entry.source.name):
                 # "Darren Mimms" taken for an organisation: a first name says a person
                 as_person = replace(entry.source, type=SourceType.PERSON, role=None)
@@ -107,10 +108,18 @@ class Pronouns:
             return None
         nearest = pool[0][0].sentence  # entries come nearest first
         in_it = [f for f in pool if f[0].sentence == nearest]
-        if epithet is not None and epithet > nearest:
+        outranked = epithet == nearest and epithet_rank < min(f[0].rank for f in in_it)
+        if epithet is not None and (epithet > nearest or outranked):
+            # "Obama and Trump met. The former host spoke. He said"; "The former host
+            # spoke of his meeting with Obama. He said": the host is not Obama
             names = {f[0].source.name for f in compatible if f[0].sentence == nearest}
-            if len(names) > 1:
-                return None  # "Obama and Trump met. The former host spoke. He said"
+            met = {
+                f[0].source.name
+                for f in compatible
+                if f[0].sentence == epithet and f[0].rank == MENTIONED
+            }
+            if len(names) > 1 or names & met:
+                return None
         if nearest == here:
             entry, sure = in_it[0]  # the nearest
         else:

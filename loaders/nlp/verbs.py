@@ -29,6 +29,7 @@ from loaders.nlp.cues import (
     MODALS,
     NEEDS_CLAUSE,
     NEGATIONS,
+    PERCEIVING_VERBS,
     RAISING_VERBS,
     REFUSED_ACTS,
     REFUSING_VERBS,
@@ -37,7 +38,7 @@ from loaders.nlp.cues import (
     VERB_CHANNELS,
     words,
 )
-from loaders.nlp.mentions import person_noun
+from loaders.nlp.mentions import person_noun, stray_subject
 from loaders.nlp.senses import says_nothing
 from loaders.nlp.sources import DOCUMENT_NOUNS, linear_refs, source_refs
 from loaders.nlp.spans import chars, span_of, trim
@@ -90,6 +91,9 @@ def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return _before_aside(child), passive or child.dep_ == "nsubjpass"
+    stray = stray_subject(verb)
+    if stray is not None:
+        return stray, passive  # "... to vote Vell Ana Ruiz shared a picture": Ruiz shared
     governor = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and _can_speak(governor):
         return governor, passive  # "a letter asking him to resign"
@@ -101,6 +105,15 @@ def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
             return objs[0], passive
     if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
         governor = governor.head  # "by saying", "after saying"
+    elif (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and governor.dep_ in ("ccomp", "xcomp")
+        and governor.head.lemma_.lower() in PERCEIVING_VERBS
+    ):
+        # "A fan spotted Ruiz walking her dog, posting a photo": the fan posts; the one
+        # seen walking is what was seen, not who goes on to act
+        governor = governor.head
     elif verb.dep_ not in INHERIT_DEPS:
         governor = verb
     if depth and governor is not verb and governor.pos_ in ("VERB", "AUX"):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from graph.substance import has_substance
 from loaders.nlp.candidate import Candidate, SourceRef
+from loaders.nlp.cues import PASSIVE_SPEAKER
 from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
 from loaders.nlp.senses import says_nothing
@@ -64,14 +65,16 @@ def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Can
     inside a rule's content or source is left out (only the outermost
     attribution of a nested report counts); a cue the rules know says nothing
     ("slammed into", "opted") is left out too, and so is one whose content is only a
-    name or a pronoun ("Trump called Putin on Monday": a phone call, not a claim).
+    name or a pronoun ("Trump called Putin on Monday": a phone call, not a claim), and
+    one whose source is the subject of a passive cue, or inside it ("Her husband has
+    been criticised": nobody named criticised him, least of all "her").
     """
     out = list(rules)
     text = doc_text(doc)
     for cand in model:
         if not cand.sources or any(overlaps(cand.cue, r.cue) for r in rules):
             continue
-        if says_nothing(doc[cand.cue_token]):
+        if says_nothing(doc[cand.cue_token]) or _patient_source(doc, cand):
             continue
         if cand.content is None or not has_substance(text[cand.content[0] : cand.content[1]]):
             continue
@@ -97,3 +100,18 @@ def _same_content(model: Candidate, rule: Candidate) -> bool:
 
 def _in_sources(cue: tuple[int, int], cand: Candidate) -> bool:
     return any(overlaps(cue, (r.span.start_char, r.span.end_char)) for r in cand.sources)
+
+
+def _patient_source(doc: Doc, cand: Candidate) -> bool:
+    """Whether a source of ``cand`` is, or lies inside, the subject of a passive cue
+    ("Her husband has been criticised"); not for a cue whose passive subject is the one
+    heard speaking ("she was quoted as saying", "he was heard telling")."""
+    cue = doc[cand.cue_token]
+    if cue.lemma_.lower() in PASSIVE_SPEAKER:
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    for ref in cand.sources:
+        root = ref.span.root
+        if any(s.left_edge.i <= root.i <= s.right_edge.i for s in subjects):
+            return True
+    return False

@@ -21,6 +21,7 @@ FURNITURE = [
     "(Photo: Jana Holt, Harbour Wire)",
     "Getty Images 12",
     "Read more:",
+    "Continue reading the main story",
     "Read or Share this story: http://example.org/x1",
     "TPX IMAGES OF THE DAY",
     "CLOSE",

@@ -80,3 +80,19 @@ def test_a_whole_source_phrase_is_kept(extract: Extract, text: str, source: str)
 def test_possessives_and_acronyms_are_not_glue(extract: Extract, text: str) -> None:
     a = by_cue(extract(text), "said")
     assert a.source is not None and a.source.span.text == text[: text.index(" said")]
+
+
+def test_a_name_run_into_the_sentence_before_is_the_subject_of_the_next_verb(
+    extract: Extract,
+) -> None:
+    """A caption run into the story: "... to vote Ruiz Lady Vell shared a picture". The
+    parser hangs "Lady Vell" on "vote" and gives "shared" the first sentence's subject;
+    the name right before the verb is the one sharing."""
+    text = (
+        "Perry addressed the audience at Ruiz's election night party at the Harbour "
+        "Convention Center in New York City pleading for last-minute voters to vote Ruiz "
+        "Lady Vell shared a picture giving the thumbs up alongside Tom Baker on Twitter."
+    )
+    a = by_cue(extract(text), "shared")
+    assert a.source is not None
+    assert "Vell" in a.source.span.text and "Perry" not in a.source.span.text

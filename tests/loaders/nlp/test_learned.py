@@ -109,3 +109,19 @@ def test_engine_comes_from_the_environment_and_a_bad_one_is_named(
         engine_name()
     monkeypatch.delenv(ENGINE_VAR)
     assert engine_name() == DEFAULT_ENGINE
+
+
+def test_the_subject_of_a_passive_cue_is_not_its_source(learned_extractor: Extractor) -> None:
+    """The tagger takes "Her husband" for the one criticising; a passive without an agent
+    names nobody (and "quoted as saying" keeps its subject, by the rules)."""
+    text = (
+        '"We have to find a kinder way to talk to each other, to disagree with each other, to '
+        'respect each other." Her husband has been criticised throughout his campaign for '
+        "comments made about his rival in the mayoral race, sailors, fishermen and other "
+        'fellow politicians. Tom Vell was quoted as saying: "The pier is safe."'
+    )
+    found = learned_extractor.extract(Article.create(text=text))
+    assert not [a for a in found if "criticised" in a.cue.text]
+    assert [a.source.source.name for a in found if a.source and "saying" in a.cue.text] == [
+        "Tom Vell"
+    ]

@@ -208,3 +208,50 @@ def test_a_described_source_goes_to_the_description_that_shares_its_words(
     names = [a.source.source.name for a in found if a.source]
     assert names[3] == "A Nato spokesman"
     assert names[4] == "A foreign ministry spokesman in Berlin"
+
+
+def test_he_after_an_epithet_that_met_the_one_named_is_not_him(extract: Extract) -> None:
+    """ "The brash billionaire pointed at Vela ... the former host spoke of his meeting with
+    Vela": the epithets are not Vela, so "he" after them is left as written, not given to
+    the man they met."""
+    text = (
+        "Peter Hall greeted Tomas Vela at the pier. The brash billionaire pointed his finger "
+        "at Vela. The former harbour host spoke warmly of his meeting with Vela. "
+        'He said: "We had never met before."'
+    )
+    a = by_cue(extract(text), "said")
+    assert a.source is not None and a.source.source.name == "He"
+
+
+def test_a_name_the_parser_hung_on_a_preposition_is_still_the_next_verbs_subject(
+    extract: Extract,
+) -> None:
+    """ "..., reading from an iPad, and spokeswoman Jane Orrin entered ... before she
+    spoke": Orrin is the subject of "entered" (the parser takes her for the object of
+    "from"), so the woman in focus is Orrin, not the mayor whose cabin she entered."""
+    text = (
+        "Mayor Ana Ruiz was on her bus. As news broke, aides huddled toward the front of the "
+        "bus, reading from an iPad, and spokeswoman Jane Orrin entered Ruiz's cabin moments "
+        'before she spoke to the press. "We are glad," she told reporters.'
+    )
+    assert source_name(by_cue(extract(text), "told")) == "Jane Orrin"
+
+
+def test_he_added_is_the_last_man_who_spoke_past_a_sidebar(extract: Extract) -> None:
+    """ "He added" goes on with the last man who said something, even when a panel in
+    between kept another man in focus without him saying anything."""
+    text = (
+        'Mayor Tom Vell said he was pleased with the talks. He said the city would "recover '
+        'soon". Body language expert Jane Orrin gives her view. Jon Baker tapped his fingers '
+        "with impatience. Baker then turned the offer into a warm handshake. "
+        'He added: "We must now work together for the harbour."'
+    )
+    assert source_name(by_cue(extract(text), "added")) == "Tom Vell"
+
+
+def test_he_added_after_two_speakers_is_the_second(extract: Extract) -> None:
+    text = (
+        "Mayor Tom Vell said the pier would reopen. Jon Baker said the money had run out. "
+        'He added: "Nobody told the workers."'
+    )
+    assert source_name(by_cue(extract(text), "added")) == "Jon Baker"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
+from loaders.nlp.verbs import subject_of
 from tests.loaders.nlp.helpers import Extract, only, source_name
 
 
@@ -173,11 +176,6 @@ def test_a_subject_before_a_dashed_aside_is_the_one_speaking() -> None:
     verb after it ("Vell - who urged fans to vote for Ruiz - called for calm"): the
     subject is the one before the aside. The parse is written out, as the parser gives it
     for such a sentence."""
-    import spacy
-    from spacy.tokens import Doc
-
-    from loaders.nlp.verbs import subject_of
-
     words = [
         "Vell",
         "-",
@@ -209,3 +207,43 @@ def test_a_subject_before_a_dashed_aside_is_the_one_speaking() -> None:
     )
     found = subject_of(plain[1])[0]
     assert found is not None and found.i == 0
+
+
+def _parsed(words: str, heads: list[int], deps: str, pos: str, tags: str) -> Doc:
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words.split(),
+        heads=heads,
+        deps=deps.split(),
+        pos=pos.split(),
+        tags=tags.split(),
+    )
+
+
+def test_a_verb_the_parser_joined_to_the_wrong_clause_takes_the_noun_before_it() -> None:
+    """ "... after the board announced its review into Ruiz's accounts found no sign of
+    fraud": the parser makes "found" a conjunct of "was" (so Vell would find); the noun
+    phrase right before it is what found. The parse is written out as the parser gives it
+    for such a sentence."""
+    doc = _parsed(
+        "DONALD Vell was furious after the board announced its review into Ana Ruiz 's "
+        "accounts found no sign of fraud .",
+        [1, 2, 2, 2, 7, 6, 7, 2, 9, 7, 9, 12, 14, 12, 10, 2, 17, 15, 17, 18, 2],
+        "compound nsubj ROOT acomp mark det nsubj advcl poss dobj prep compound poss case pobj "
+        "conj det dobj prep pobj punct",
+        "PROPN PROPN AUX ADJ SCONJ DET NOUN VERB PRON NOUN ADP PROPN PROPN PART NOUN VERB DET "
+        "NOUN ADP NOUN PUNCT",
+        "NNP NNP VBD JJ IN DT NN VBD PRP$ NN IN NNP NNP POS NNS VBD DT NN IN NN .",
+    )
+    subject, _ = subject_of(doc[15])
+    assert subject is not None and subject.text == "review"
+
+
+def test_one_seen_doing_something_is_not_who_goes_on_to_act(extract: Extract) -> None:
+    text = (
+        "On Friday, a young fan with her six-year-old son spotted Mrs. Ruiz walking her dogs "
+        "near her home in Portmouth, posting a photo of the former mayor on Facebook that "
+        "quickly went viral."
+    )
+    found = [a for a in extract(text) if a.cue.text == "posting"]
+    assert [source_name(a) for a in found] == ["a young fan with her six-year-old son"]
