@@ -98,6 +98,7 @@ class Resolver(Pronouns):
         self.entries: list[Entry] = []
         self._keys: list[int] = []
         self._quoted: list[tuple[int, int]] = []
+        self._descriptions: dict[tuple[int, int], Source] = {}
         # the sources of attributions so far: (token, source, gender said, a person noun)
         self._speakers: list[tuple[int, Source, str, bool]] = []
         for ent in doc.ents:
@@ -166,7 +167,7 @@ class Resolver(Pronouns):
         ):
             start -= 1
         title = doc[start : ent.start].text
-        src = describe(ent, self.registry)
+        src = self._describe(ent)
         if src.type is not SourceType.PERSON:
             return
         name = src.name
@@ -359,8 +360,16 @@ class Resolver(Pronouns):
                 best, shared = entry.source, n
         return best
 
+    def _describe(self, span: Span) -> Source:
+        """:func:`~loaders.nlp.sources.describe`, once per span (both passes ask)."""
+        key = (span.start, span.end)
+        found = self._descriptions.get(key)
+        if found is None:
+            found = self._descriptions[key] = describe(span, self.registry)
+        return found
+
     def _name(self, span: Span) -> tuple[Source, float]:
-        source = describe(span, self.registry)
+        source = self._describe(span)
         bare = source.type is SourceType.PERSON or (
             source.type is SourceType.ORGANIZATION and source.name.istitle()
         )

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from multiprocessing import parent_process
 from typing import Any
 
 import numpy as np
@@ -22,7 +23,6 @@ from loaders.nlp.learned.decode import role_spans
 from loaders.nlp.learned.labels import ROLES, TAGS
 from loaders.nlp.learned.windows import windows
 
-THREADS_VAR = "SOURCETRACE_TAGGER_THREADS"
 BATCH = 8
 
 
@@ -52,8 +52,14 @@ class Tagger:
             meta = json.load(f)
         if tuple(meta["roles"]) != ROLES or tuple(meta["tags"]) != TAGS:
             raise ModelError(f"{folder}: tagger labels {meta['roles']} do not match this code")
-        # one thread by default: the tagger runs beside spaCy, often in each of its workers
-        self.session = onnxrun.session(path, n_threads=int(os.environ.get(THREADS_VAR, "1")))
+        self.path = path
+        # One thread in worker processes (``--processes N``: each worker is forked with
+        # this session, and a forked onnxruntime thread pool would wait for threads the
+        # child does not have); the process that loaded the model runs the tagger on
+        # :func:`graph.onnxrun.threads` threads, while spaCy waits for it.
+        self.session = onnxrun.session(path, n_threads=1)
+        self.threads = onnxrun.threads()
+        self.pid = os.getpid()
         self.tokenizer = Tokenizer.from_file(os.path.join(folder, "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
@@ -74,13 +80,20 @@ class Tagger:
                 row = [self.cls, *ids[w.start : w.end], self.sep]
                 batch[k, : len(row)] = row
                 mask[k, : len(row)] = 1
-            (logits,) = self.session.run(None, {"input_ids": batch, "attention_mask": mask})
+            (logits,) = self._session().run(None, {"input_ids": batch, "attention_mask": mask})
             logits = logits.reshape(len(group), width, len(ROLES), len(TAGS))
             for k, w in enumerate(group):
                 a, z = w.keep_start - w.start + 1, w.keep_end - w.start + 1
                 out[w.keep_start : w.keep_end] = logits[k, a:z]
         out -= np.log(np.exp(out).sum(-1, keepdims=True))
         return out
+
+    def _session(self) -> Any:
+        """The session for this process: more threads only where the model was loaded, and
+        not in a worker process (forked or spawned)."""
+        if self.threads > 1 and os.getpid() == self.pid and parent_process() is None:
+            return onnxrun.session(self.path, n_threads=self.threads)
+        return self.session
 
     def tag(self, text: str) -> Tagged:
         """The source, cue and content spans the model finds in ``text``."""

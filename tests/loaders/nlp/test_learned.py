@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import subprocess
 import sys
 import textwrap
@@ -16,7 +17,7 @@ from graph.model import Article
 from loaders.engines import DEFAULT_ENGINE, ENGINE_VAR, engine_name
 from loaders.nlp import Extractor
 from loaders.nlp.learned.decode import viterbi
-from loaders.nlp.learned.tagger import load_tagger, model_dir
+from loaders.nlp.learned.tagger import Tagger, load_tagger, model_dir
 from loaders.nlp.learned.windows import windows
 
 OFFLINE = textwrap.dedent(
@@ -30,7 +31,7 @@ OFFLINE = textwrap.dedent(
     socket.socket.connect_ex = refuse
     socket.create_connection = refuse
     socket.getaddrinfo = refuse
-    from loaders.nlp.learned.tagger import load_tagger, model_dir
+    from loaders.nlp.learned.tagger import Tagger, load_tagger, model_dir
     tagger = load_tagger()
     text = "Ana Ruiz said on Monday that the bridge would reopen in May."
     cues = [text[s:e] for s, e in tagger.tag(text).spans["cue"]]
@@ -61,6 +62,26 @@ def test_model_files_are_package_data() -> None:
 
 def test_tagger_is_loaded_once_per_process() -> None:
     assert load_tagger() is load_tagger()
+
+
+def _threads_in_a_worker(_: int) -> int:
+    return int(load_tagger()._session().get_session_options().intra_op_num_threads)
+
+
+def test_tagger_runs_on_more_threads_only_where_it_was_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The process that loaded the tagger runs it on the ONNX thread count; a worker
+    forked from it (``--processes N``) runs it on one thread, and still tags."""
+    monkeypatch.setenv("SOURCETRACE_ONNX_THREADS", "2")
+    tagger = Tagger()
+    assert tagger._session().get_session_options().intra_op_num_threads == 2
+    assert tagger.session.get_session_options().intra_op_num_threads == 1
+    load_tagger()  # the cached tagger, loaded before forking as the extractor does
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.map(_threads_in_a_worker, [0]) == [1]
+    text = "Ana Ruiz said on Monday that the bridge would reopen in May."
+    assert tagger.tag(text).spans == load_tagger().tag(text).spans
 
 
 def test_tagger_finds_source_cue_and_content() -> None:
