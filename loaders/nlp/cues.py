@@ -140,13 +140,13 @@ REPORTING_VERBS = words("report quote cite describe")
 # What the reported source did in "reports X as saying / writing / telling / stating Y".
 AS_SPEECH = words("say write tell state add claim warn tweet post")
 
-# "citing two officials": the object of these is the source behind the reporter.
 # Verbs of seeing whose complement is what was seen ("spotted Ruiz walking her dog").
 PERCEIVING_VERBS = words("see spot watch notice catch film photograph hear")
 # Passive cues whose subject is the one speaking ("she was quoted as saying").
 PASSIVE_SPEAKER = words("quote hear record overhear cite film tape")
 # "He added": the speaker goes on, so "he" is the last man who spoke.
 CONTINUING_VERBS = words("add")
+# "citing two officials": the object of these is the source behind the reporter.
 CITING_VERBS = words("cite quote")
 
 # Verbs that head a refusal: "refused to comment", "declined to say".

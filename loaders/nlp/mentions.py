@@ -15,6 +15,9 @@ CLAUSE_SUBJECT = 1  # subject of a reported, subordinate or relative clause
 MENTIONED = 2  # a person named anywhere else ("anger from Ana Ruiz", "called his mother, Jane")
 
 
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     token: int
@@ -58,7 +61,7 @@ def stray_subject(verb: Token) -> Token | None:
     review found)."""
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
         return None
     before = verb.doc[verb.i - 1]
     if before.pos_ not in ("NOUN", "PROPN") or before.dep_ in ("nsubj", "nsubjpass"):

@@ -38,13 +38,12 @@ from loaders.nlp.cues import (
     VERB_CHANNELS,
     words,
 )
-from loaders.nlp.mentions import person_noun, stray_subject
+from loaders.nlp.mentions import SUBJECT_DEPS, person_noun, stray_subject
 from loaders.nlp.senses import says_nothing
 from loaders.nlp.sources import DOCUMENT_NOUNS, linear_refs, source_refs
 from loaders.nlp.spans import chars, span_of, trim
 
 NOT_CUE_ADVERBS = words("when where why how however so then instead thus therefore")
-SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
 INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
 
 

@@ -60,6 +60,7 @@ class Tagger:
         self.session = onnxrun.session(path, n_threads=1)
         self.threads = onnxrun.threads()
         self.pid = os.getpid()
+        self._threaded: Any = None  # that process's session, made on first use
         self.tokenizer = Tokenizer.from_file(os.path.join(folder, "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
@@ -92,7 +93,9 @@ class Tagger:
         """The session for this process: more threads only where the model was loaded, and
         not in a worker process (forked or spawned)."""
         if self.threads > 1 and os.getpid() == self.pid and parent_process() is None:
-            return onnxrun.session(self.path, n_threads=self.threads)
+            if self._threaded is None:
+                self._threaded = onnxrun.session(self.path, n_threads=self.threads)
+            return self._threaded
         return self.session
 
     def tag(self, text: str) -> Tagged:
