@@ -71,7 +71,7 @@ _TITLE_WORDS = """
     foreign defence defense interior attorney chairman chairwoman chair ceo head leader
     commissioner inspector detective professor father sister rev reverend rabbi imam sheikh
     councillor councilor councilman councilwoman sheriff deputy speaker congressman
-    congresswoman
+    congresswoman constable superintendent manager coach
 """
 TITLES = frozenset(_TITLE_WORDS.split()) | frozenset(w + "." for w in _TITLE_WORDS.split())
 PERSON_NOUNS = PERSON_NOUNS | OFFICES

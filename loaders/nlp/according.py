@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.model import AttributionKind
+from graph.names import PERSON_NOUNS
 from loaders.nlp.candidate import Candidate, SourceRef
-from loaders.nlp.sources import NOMINAL, source_refs
+from loaders.nlp.sources import DOCUMENT_NOUNS, NOMINAL, ORG_NOUNS, named_elsewhere, source_refs
 from loaders.nlp.spans import chars, ents_in, trim
 
 
@@ -67,6 +68,14 @@ def colon_candidates(sent: Span) -> list[Candidate]:
     start, end = trim(doc, colon.i + 1, sent.end)
     if end - start < 3:
         return []
+    if (
+        not ents
+        and name.root.pos_ == "NOUN"
+        and not _can_say(name.root)
+        and not (doc[start].is_quote or _title_case(doc[start:end]))
+        and not named_elsewhere(name.root)
+    ):
+        return []  # a caption's label: "Scene: the tram on its side", "Rain: downpours"
     return [
         Candidate(
             cue=chars(doc, colon.i, colon.i + 1),
@@ -77,3 +86,16 @@ def colon_candidates(sent: Span) -> list[Candidate]:
             confidence=0.6,
         )
     ]
+
+
+def _can_say(noun: Token) -> bool:
+    """Whether a common noun before a colon can be who speaks ("Police: two held",
+    "Poll: a dead heat")."""
+    lemma = noun.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS
+
+
+def _title_case(span: Span) -> bool:
+    """A headline in title case ("Harbour Pier Will Reopen In May")."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and sum(t.is_title for t in words) >= 0.6 * len(words)

@@ -41,6 +41,12 @@ _BUY = r"Buy Photo(?: Wait \d+ seconds? to continue\.?)?"
 _NEXT = r"(?= [A-Z\d(\"“]|\s*$)"  # what follows a credit: the next caption or story
 # The heading of a box of links to other stories, before its first headline.
 _RELATED = r"\b(?:[Rr]elated|RELATED) (?:[Ss]tories|[Aa]rticles|STORIES|ARTICLES)(?= ['‘A-Z])"
+# A name in a caption's list, not running into the next sentence ("... and Sam Lee They").
+_LISTED = rf"[A-Z][a-z][\w'’-]*(?: {_STOP}[A-Z][\w'’-]+){{1,2}}"
+# Where a caption run into the text can start: the story's start or a sentence's end.
+_AFTER_SENTENCE = r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|(?<=# )|^)"
+# A caption's credit in brackets: "(Facebook)", "(Getty Images)", "(Ida Marsh)".
+_BRACKET_CREDIT = r"\([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\)"
 _SOCIAL = r"(?:WhatsApp|Facebook|Twitter|Pinterest|LinkedIn|Reddit|Email|Google\+?|Messenger)"
 
 FURNITURE = re.compile(
@@ -81,6 +87,9 @@ FURNITURE = re.compile(
             r"\b(?:GETTY|Getty|PA|AP|EPA|AFP|REX|Twitter/@\w+) \d{1,3}/\d{1,3}\b",
             r"\bCLOSE\b",
             r"Read or Share this story: \S+",
+            # a link to another story: its headline, then "Read more"
+            rf"{_AFTER_SENTENCE}[A-Z\"“‘][^.!?\n]{{5,200}}? (?:READ MORE|Read more)"
+            r"(?= [A-Z\"“]|\s*$)",
             r"\b(?:READ MORE|Read more)(?::| ?›)?(?= [A-Z\"“]|\s*$)",
             r"\bContinue reading the main story\b",
             r"Follow @?[\w ]{1,40} on (?:Twitter|Facebook|Instagram):? @\w+",
@@ -97,13 +106,24 @@ FURNITURE = re.compile(
             r"\bYou might also like:?",
             r"Your browser does not support (?:this )?(?:interactive content|video)\.?",
             # an embedded tweet's signature: "— Neil R (@neil) November 8, 2016"
-            r"(?:--|—|–) ?[^()\n]{1,40} \(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}",
+            r"(?:--|—|–|-) ?[^()\n]{1,40} \(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{2,4}\b",
             r"\bpic\.twitter\.com/\w+",
             # a caption's pointer: "Above Clinton speaks", "Pictured: the pier", "Ana Ruiz
             # (left)", "Tom Vell (pictured right)"
             r"\b(?:Above|Below|Pictured|Inset)(?::|(?= [A-Z][a-z]))",
             r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|far left|"
             r"far right)(?: (?:left|right|centre|center|above|below))?\)",
+            # a caption run into the story, ending in its credit: "Ana Ruiz at the pier on
+            # Monday (Facebook) The storm ...", "Scene: boats on the quay (Ida Marsh)"; not
+            # a dateline in capitals ("NEW YORK CITY (Reuters) ...")
+            rf"{_AFTER_SENTENCE}(?![A-Z ,.'’-]+ \()[A-Z\"“‘][^.!?\n()]{{8,250}}? "
+            rf"{_BRACKET_CREDIT}(?= [A-Z\"“‘]|\s*$)",
+            # a labelled caption naming who is pictured: "Victims: From left to right: Ana
+            # Ruiz, Tom Vell and Ola Bern", "Victim: Ana Ruiz pictured with her dog " + quote
+            rf"\b[A-Z][a-z]+: (?:From )?(?:[Ll]eft to right|L-R|\(L-R\)):? "
+            rf"{_LISTED}(?:, {_LISTED})*,?(?: and {_LISTED})?",
+            rf"{_AFTER_SENTENCE}[A-Z][a-z]+: {_PERSON},?(?: \d{{1,3}},)? pictured "
+            r"[^.!?\"“\n()]{1,80}?(?= [\"“])",
             # a gallery's picture count before a caption: ". 4 The new pier at dawn"
             r"(?:(?<=[.!?] )|^)\d{1,2}(?= (?:The|A|An|This|These|Those) [a-z0-9])",
             # a gallery's header: "Harbour storm 8 show all Harbour storm 1/8"

@@ -93,8 +93,9 @@ def _is_main_claim(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
         return False  # embedded deeper than the main clause
     if inner.covers(outer.cue[0]) and outer.cue[0] < inner.cue[0]:
         return False  # each covers the other: the later, clause-final cue is the outer one
-    if any(is_pronoun(ref.span) for ref in inner.sources):
-        return False  # "he said he believed": the same speaker
+    according = doc[outer.cue_token].lower_ == "according"
+    if not according and any(is_pronoun(ref.span) for ref in inner.sources):
+        return False  # "he said he believed": the same speaker ("According to X, she ..." is not)
     return all(outer.covers(ref.span.start_char) for ref in inner.sources)
 
 

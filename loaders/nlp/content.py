@@ -130,6 +130,8 @@ def clause_content(
             cue_end += 1
     for child in verb.children:
         if child.dep_ == "ccomp":
+            if _subjectless_finite(child):
+                return None  # "named ... by friends but the identities were unknown"
             start, end = subtree_range(child, exclude=(skip,) if skip is not None else ())
             return trim(doc, start, _coordinated_end(verb, end)), cue_end
     clause = _clause_after_channel(verb)
@@ -159,6 +161,18 @@ def clause_content(
     start = min(c.left_edge.i for c in comps)
     end = max(c.right_edge.i + 1 for c in comps)
     return trim(doc, start, end), cue_end
+
+
+def _subjectless_finite(clause: Token) -> bool:
+    """A finite clause after its cue with no subject of its own: the parser hung the
+    verb of the next clause on the cue ("X were named by friends but the others were
+    unknown" read as friends naming "were unknown")."""
+    return (
+        clause.i > clause.head.i
+        and clause.tag_ in ("VBD", "VBZ")  # not VBP: "demanding Obama make a pledge"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+        and not any(c.is_quote for c in clause.doc[clause.head.i : clause.i])
+    )
 
 
 def _coordinated_end(verb: Token, end: int) -> int:

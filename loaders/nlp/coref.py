@@ -32,6 +32,7 @@ article gives that title. Each answer comes with a confidence.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -76,6 +77,7 @@ OBJECT_DEPS = frozenset(("dobj", "pobj", "dative"))
 MENTION_DEPS = frozenset(("pobj", "dobj", "appos", "conj", "attr", "npadvmod", "dative", "poss"))
 WINDOW = 250  # tokens a pronoun may look back
 GOES_ON_WINDOW = 2 * WINDOW  # ... and "he added" for the last speaker (past a sidebar)
+TITLE_NEAR = 60  # tokens: a title holder this near is the one "the president" means
 GENERIC_OFFICES = frozenset(("head", "chief", "leader", "director", "chair", "ceo", "executive"))
 
 # How sure each kind of resolution is.
@@ -420,7 +422,8 @@ class Resolver(Pronouns):
         return max(seen)
 
     def _title_holder(self, span: Span) -> Source | None:
-        """ "The president said": the person the article gives that title, nearest before."""
+        """ "The president said": the person the article gives that title, nearest before
+        (within :data:`TITLE_NEAR` tokens), else the one it gives it most often."""
         title = span[1:].text.lower()
         held = [
             (tok, name)
@@ -433,7 +436,13 @@ class Resolver(Pronouns):
                 held.append((entry.token, entry.source.name))
         if not held:
             return None
-        _, name = max(held)
+        last, name = max(held)
+        if span.start - last > TITLE_NEAR:
+            # nobody so titled just before: the one the article titles so most often
+            # ("President Obama" four times, then one "President George W Bush" in a
+            # look back at 2008: "The president spoke first" is Obama)
+            counts = Counter(n for _, n in held)
+            name = max(counts, key=lambda n: (counts[n], max(t for t, m in held if m == n)))
         person = self.people.get(name)
         return person.source if person is not None else Source(name=name, type=SourceType.PERSON)
 

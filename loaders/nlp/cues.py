@@ -89,7 +89,7 @@ LOW_PRECISION = words(
 # "his team opted to pit him", "police lined the streets".
 # A tagger's cue may be any verb: "be", "have" and "picture" ("is pictured making a
 # point", a caption) never are.
-NOT_SPEECH = words("opt line be have do picture")
+NOT_SPEECH = words("opt line be have do picture surprise")
 
 CUE_LEMMAS = (SPEECH_VERBS | LEARNED_VERBS) - LOW_PRECISION - NOT_SPEECH
 
@@ -129,7 +129,11 @@ RAISING_VERBS = words("seem appear")
 
 # Cues only with a clause or a quotation: "claimed that Y", not "claimed the final spot";
 # "saw that Y", not "had seen a lead evaporate"; "looked set to", not "looked awkward".
-NEEDS_CLAUSE = words("claim see look")
+# Cues only with a clause (or a quotation): "plans to build", not "planning the opening",
+# "decided to", not "the college that decides the presidency".
+NEEDS_CLAUSE = words("claim see look plan decide")
+# ... or with one of these objects: "claimed responsibility for the attack".
+CLAIMED = words("responsibility credit")
 
 # "call" is a cue only with a second complement ("called it a hoax", "called for").
 NEEDS_SECOND_COMPLEMENT = words("call name")

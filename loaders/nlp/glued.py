@@ -21,6 +21,25 @@ from loaders.nlp.cues import words
 _OPENERS = words("The A An Her His Their Its Our My")
 _HONORIFICS = words("Mr Mrs Ms Mr. Mrs. Ms.")
 _RELATIVE = words("who whom which that")
+# Words that open a sentence and, capitalized, never go on one: "... as huge negatives
+# Then, on 6 May, ...", "... to remember the victims He said ...".
+_NEW_SENTENCE = frozenset(("He", "She", "They", "We", "But", "However", "Meanwhile", "According"))
+_NEW_SENTENCE_BEFORE_COMMA = frozenset(("Then", "Later", "Earlier", "Instead", "Still", "Now"))
+
+
+def glued_sentence_starts(doc: Doc) -> list[int]:
+    """Tokens that start a sentence glued to a caption or heading without a full stop:
+    a word in lower case, then a capitalized opener ("He", "But", "Then,")."""
+    out = []
+    for tok in doc[1:-1]:
+        prev = doc[tok.i - 1]
+        if not (prev.is_alpha and prev.is_lower and prev.whitespace_):
+            continue
+        if tok.text in _NEW_SENTENCE or (
+            tok.text in _NEW_SENTENCE_BEFORE_COMMA and doc[tok.i + 1].text == ","
+        ):
+            out.append(tok.i)
+    return out
 
 
 def unglued_start(doc: Doc, start: int, end: int, head: int) -> int:
@@ -41,8 +60,8 @@ def _boundary(doc: Doc, start: int, i: int) -> bool:
     tok, prev = doc[i], doc[i - 1]
     if not tok.text[:1].isupper():
         return False
-    if prev.text == ")":
-        return True  # "(Ida Marsh) Mayor Ana Ruiz"
+    if prev.text == ")" or prev.like_email or prev.like_url:
+        return True  # "(Ida Marsh) Mayor Ana Ruiz", "... ruiz@harbour.org Sceptics claim"
     if prev.is_quote and prev.whitespace_:
         # "'... storm' A spokeswoman": a quotation closed, not a possessive "News' Ana"
         return any(t.is_quote for t in doc[max(0, start - 1) : i - 1])

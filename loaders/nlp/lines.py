@@ -21,6 +21,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from loaders.nlp.glued import glued_sentence_starts
+
 NAME = "sourcetrace_lines"
 
 WRAP_WIDTH = 100  # characters: the longest line of a text wrapped at a fixed width
@@ -61,7 +63,11 @@ def _wrap_width(lengths: list[int]) -> int | None:
 
 @Language.component(NAME)
 def mark_line_starts(doc: Doc) -> Doc:
-    """Set a sentence start on the first token of each line that starts one."""
+    """Set a sentence start on the first token of each line that starts one, and where a
+    sentence is glued to a caption without a full stop
+    (:func:`loaders.nlp.glued.glued_sentence_starts`)."""
+    for i in glued_sentence_starts(doc):
+        doc[i].is_sent_start = True
     starts = line_starts(doc.text)
     if not starts:
         return doc

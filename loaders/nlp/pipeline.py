@@ -134,6 +134,12 @@ def find_candidates(doc: Doc, engine: str = "rules") -> list[Candidate]:
 def finish_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Either engine's last step: contents in pieces, kinds and hedges from evidence."""
     quotes = find_quotes(doc_text(doc))
+    for cand in cands:
+        if cand.via and any(_is_content(cand, ref) for ref in cand.sources):
+            # "pledged help, citing the close ties he had": what is cited is not who
+            # speaks; the one citing is
+            cand.sources, cand.via = cand.via, []
+    cands = [c for c in cands if not any(_is_content(c, ref) for ref in c.sources)]
     taken = {c.content for c in cands if c.content is not None}
     for cand in cands:
         join_split_quote(doc, cand, quotes, taken)
@@ -160,6 +166,11 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
     cands.extend(continued_quotes(doc, cands, quotes))
     cands.sort(key=lambda c: c.cue)
     return cands
+
+
+def _is_content(cand: Candidate, ref: SourceRef) -> bool:
+    """Whether ``ref`` is ``cand``'s content itself ("citing the close ties he had")."""
+    return cand.content == (ref.span.start_char, ref.span.end_char)
 
 
 def paragraph_sents(doc: Doc) -> Iterator[SpacySpan]:

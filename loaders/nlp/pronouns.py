@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Source, SourceType
-from graph.names import first_name_gender, gender, surname
+from graph.names import TITLES, first_name_gender, gender, given_name, surname
 from loaders.nlp.mentions import (
     CLAUSE_SUBJECT,
     MAIN_SUBJECT,
@@ -96,9 +96,11 @@ class Pronouns:
                 fitting.append((replace(entry, source=as_person), PRONOUN_UNKNOWN))
         compatible = list(fitting)
         fitting = [f for f in fitting if f[0].rank != MENTIONED or self._unrivalled(f[0], want)]
-        named = _named_in(said)
-        unnamed = [f for f in fitting if not named & _words(surname(f[0].source.name))]
-        pool = unnamed or fitting
+        unnamed = [f for f in fitting if not _names(said, f[0].source.name)]
+        # ... nor, while someone else was at least mentioned ("Trump tweeted. Trump and
+        # Obama met. 'I was encouraged by President-elect Trump,' he said": Obama)
+        mentioned = [f for f in compatible if not _names(said, f[0].source.name)]
+        pool = unnamed or (mentioned if len(mentioned) < len(compatible) else []) or fitting
         here = self.sentence_of(span.start)
         # In the pronoun's own sentence only the subject of a main clause is a candidate
         # ("Ruiz said he...", not "When the mayor finished, he..." nor "Ruiz's letter").
@@ -190,14 +192,16 @@ def clause_rank(verb: Token) -> int:
     return MAIN_SUBJECT if verb.dep_ == "ROOT" else CLAUSE_SUBJECT
 
 
-def _named_in(said: str) -> frozenset[str]:
-    """The capitalised words of what a speaker says ("Thank you, Mr. Vell"), lower-cased."""
-    return _words(said)
-
-
-def _words(text: str) -> frozenset[str]:
-    """The capitalised words of ``text``, lower-cased, without a possessive 's."""
-    return frozenset(
-        w.lower().removesuffix("'s").removesuffix("’s")
-        for w in re.findall(r"\b[A-Z][\w'’-]+", text)
-    )
+def _names(said: str, name: str) -> bool:
+    """Whether what a speaker says names the person ``name`` ("Thank you, Mr. Vell",
+    "President-elect Vell"): the surname, after nothing capitalised, a title or the given
+    name; not after another given name ("his wife, Ghazala Khan" names no Khizr Khan)."""
+    last = surname(name)
+    given = given_name(name)
+    for m in re.finditer(r"\b([A-Z][\w'’.-]*\s+)?([A-Z][\w'’-]+)", said):
+        if m.group(2).lower().removesuffix("'s").removesuffix("’s") != last:
+            continue
+        before = (m.group(1) or "").strip().lower()
+        if not before or before in TITLES or before == given or "-" in before:
+            return True
+    return False

@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.nlp.cues import (
+    CLAIMED,
+    NEEDS_CLAUSE,
     NOT_SPEECH,
     PARTICLE_ONLY,
     PHYSICAL_IN_PASSIVE,
@@ -26,6 +28,20 @@ def says_nothing(verb: Token) -> bool:
     """A verb that is never a cue here: a choice or motion ("opted", "lined") or a
     physical sense (:func:`physical_sense`); both engines ask."""
     return verb.lemma_.lower() in NOT_SPEECH or physical_sense(verb)
+
+
+def lacks_its_clause(verb: Token) -> bool:
+    """A cue of :data:`~loaders.nlp.cues.NEEDS_CLAUSE` with no clause of its own
+    ("has been planning the opening"); a quotation beside it is asked for apart."""
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() in NEEDS_CLAUSE
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        and not any(  # "decided against recommending charges", "decided on a recount"
+            c.dep_ == "prep" and c.lower_ in ("against", "on") for c in verb.children
+        )
+        and not any(c.dep_ == "dobj" and c.lower_ in CLAIMED for c in verb.children)
+    )
 
 
 def _physical_clause(verb: Token, lemma: str, after: list[Token]) -> bool:

@@ -22,6 +22,8 @@ from loaders.nlp.spans import ents_in, span_of, trim
 NOMINAL = frozenset(("NOUN", "PROPN", "PRON"))
 RELATIVE = frozenset(("who", "which", "that", "whom"))
 PRONOUNS = words("he she they it i we you him her them his their its")
+# Dashes that open an aside: "Vell -- noting that the pier was shut -- said ...".
+ASIDE_DASHES = frozenset(("-", "–", "—", "--"))
 
 # Heads of common-noun phrases that name an organisation rather than people.
 ORG_NOUNS = words(
@@ -68,6 +70,21 @@ def source_refs(subject: Token) -> list[SourceRef]:
     if subject.dep_ == "ROOT":
         end = subject.i + 1  # a subject the parser made the root ("Vell - who ... - said")
     start = unglued_start(doc, start, end, subject.i)
+    end = _split_name_end(subject, end)
+    while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        end += 2  # "The vice-president said", parsed as three subjects
+    # "Vell -- noting that the pier was shut -- said": the aside is not Vell (a spaced
+    # dash, not the hyphen of "vice-president")
+    end = next(
+        (
+            t.i
+            for t in doc[subject.i + 1 : end]
+            if t.text in ASIDE_DASHES
+            and doc[t.i - 1].whitespace_
+            and (t.i + 1 == end or doc[t.i + 1].pos_ != "PROPN")  # "WASHINGTON -- Mr Vell"
+        ),
+        end,
+    )
     if not conjs or subject.pos_ not in NOMINAL or doc[subject.i].pos_ == "ADJ":
         whole = span_of(doc, start, end)
         return [SourceRef(span=whole, referent=whole)] if whole is not None else []
@@ -84,6 +101,22 @@ def source_refs(subject: Token) -> list[SourceRef]:
         if span is not None:
             out.append(SourceRef(span=span, referent=span))
     return out
+
+
+def _split_name_end(subject: Token, end: int) -> int:
+    """``end``, or past a name the parser made a second subject of the same verb ("His
+    son-in-law Tom Vell told", parsed as two subjects): one phrase, one person."""
+    doc = subject.doc
+    after = subject.right_edge.i + 1
+    if end != after or after >= len(doc) or subject.lemma_.lower() not in PERSON_NOUNS:
+        return end
+    name = next((e for e in doc.ents if e.start == after and e.label_ == "PERSON"), None)
+    if name is None or doc[after].head.i == subject.i:
+        return end
+    root = doc[name.end - 1]
+    if root.dep_ == subject.dep_ and root.head.i == subject.head.i:
+        return name.end
+    return end
 
 
 def linear_refs(doc: Doc, start: int, end: int) -> list[SourceRef]:
@@ -152,7 +185,7 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=span.text, type=SourceType.UNSPECIFIED)
     if role_only(span):
         return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
-    named = named_apposition(span, root)
+    named = named_apposition(span, root) or _office_holder(span, root) or _split_name(span)
     if named is not None:
         return named
     ent = next((e for e in ents_in(span) if e.start <= root.i < e.end), None)
@@ -161,6 +194,9 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         (ent is None or ent.label_ in ("ORG", "NORP", "GPE")) and _titled(span, root)
     ):
         return _person(span, root, ent)
+    if len(span) == 1 and root.is_title and named_elsewhere(root, ("PERSON",)):
+        # "Trump -- noting ... -- said", the parser's common noun, the article's "Donald Trump"
+        return _person(span, root, None)
     core_start, core_end = _core(span, root)
     name = _strip_the(span.doc[core_start:core_end].text)
     if root.pos_ == "NOUN" and root.lemma_.lower() in DOCUMENT_NOUNS and not _own_or_hearsay(span):
@@ -189,6 +225,16 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=name, type=SourceType.ORGANIZATION, role=_appos(root))
     text = span.text.strip(" ,;:")
     return Source(name=text, type=SourceType.ANONYMOUS)
+
+
+def named_elsewhere(word: Token, labels: tuple[str, ...] = ("PERSON", "ORG", "NORP")) -> bool:
+    """Whether the article names someone with this word elsewhere ("Sanders: ..." or
+    "Trump later tweeted" where "Bernie Sanders", "Donald Trump" come too): the parser or
+    the recogniser missed a name here."""
+    return any(
+        e.label_ in labels and e.start != word.i and any(t.lower_ == word.lower_ for t in e)
+        for e in word.doc.ents
+    )
 
 
 def appositive_name(root: Token) -> Token | None:
@@ -224,6 +270,47 @@ def named_apposition(span: Span, root: Token) -> Source | None:
     person = _person(doc[name.left_edge.i : name.i + 1], name, ent)
     described = _description(span, root, name.left_edge.i)
     role = "; ".join(r for r in (described, person.role) if r) or None
+    return Source(name=person.name, type=SourceType.PERSON, role=role)
+
+
+def _office_holder(span: Span, root: Token) -> Source | None:
+    """ "Governor of Texas Greg Abbott": the person named after a title's "of" phrase,
+    the title and its place as the role."""
+    if not is_title(root):
+        return None
+    doc = span.doc
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        end = prep.right_edge.i + 1
+        ent = next((e for e in ents_in(span) if e.label_ == "PERSON" and e.end == end), None)
+        if ent is None or ent.start <= prep.i + 1:
+            return None
+        start = ent.start
+        while start > prep.i + 2 and _unlabelled_name_word(doc[start - 1]):
+            start -= 1  # "Mayor of London Sadiq Khan": the recogniser's person only "Khan"
+        first = span.start + (1 if doc[span.start].pos_ == "DET" else 0)
+        role = doc[first:start].text.strip(" ,") or None
+        return Source(name=doc[start:end].text, type=SourceType.PERSON, role=role)
+    return None
+
+
+def _unlabelled_name_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title and not is_title(tok)
+
+
+def _split_name(span: Span) -> Source | None:
+    """ "His son-in-law Tom Vell" parsed as two subjects (:func:`_split_name_end`): the
+    name is the person, the description before it the role."""
+    doc = span.doc
+    first = doc[span.start : span.end - 1].root
+    if span.root.dep_ != first.dep_ or first.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    ent = next((e for e in ents_in(span) if e.end == span.end and e.label_ == "PERSON"), None)
+    if ent is None or ent.start != first.right_edge.i + 1:
+        return None
+    person = _person(doc[ent.start : ent.end], doc[ent.end - 1], ent)
+    role = _description(span, first, ent.start)
     return Source(name=person.name, type=SourceType.PERSON, role=role)
 
 
@@ -322,6 +409,9 @@ def _looks_like_a_name(span: Span, root: Token) -> bool:
         2 <= len(words) <= 3
         and all(t.is_title and t.is_alpha for t in words)
         and not any(t.lower_ in ORG_NOUNS for t in words)
+        # "the Reuters/Ipsos States of the Nation project": a name of something
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+        and (start == 0 or doc[start - 1].text != "/")
     )
 
 

@@ -27,7 +27,6 @@ from loaders.nlp.cues import (
     HEARSAY_PASSIVES,
     HEDGES,
     MODALS,
-    NEEDS_CLAUSE,
     NEGATIONS,
     PERCEIVING_VERBS,
     RAISING_VERBS,
@@ -39,8 +38,8 @@ from loaders.nlp.cues import (
     words,
 )
 from loaders.nlp.mentions import SUBJECT_DEPS, person_noun, stray_subject
-from loaders.nlp.senses import says_nothing
-from loaders.nlp.sources import DOCUMENT_NOUNS, linear_refs, source_refs
+from loaders.nlp.senses import lacks_its_clause, says_nothing
+from loaders.nlp.sources import ASIDE_DASHES, DOCUMENT_NOUNS, linear_refs, source_refs
 from loaders.nlp.spans import chars, span_of, trim
 
 NOT_CUE_ADVERBS = words("when where why how however so then instead thus therefore")
@@ -71,6 +70,10 @@ def verb_candidates(sent: Span, quotes: Sequence[tuple[int, int]]) -> list[Candi
         if found is not None:
             out.append(found)
     return out
+
+
+# Parts of speech a misparse may give a cue for a subject; none names a source.
+NOT_A_SUBJECT = frozenset(("DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "PART"))
 
 
 def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
@@ -121,19 +124,16 @@ def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
     return None, passive
 
 
-DASHES = frozenset("-–—")
-
-
 def _before_aside(subject: Token) -> Token:
     """The subject before a dashed aside the parser took the end of for it: in "Vell -
     who urged fans to vote for Ruiz - called for calm", Vell calls, not Ruiz."""
     doc = subject.doc
     if subject.i == 0 or doc[subject.i - 1].pos_ != "ADP":
         return subject
-    if not any(t.text in DASHES for t in doc[subject.i + 1 : subject.head.i]):
+    if not any(t.text in ASIDE_DASHES for t in doc[subject.i + 1 : subject.head.i]):
         return subject
     start = subject.sent.start
-    opening = [t for t in doc[start : subject.i] if t.text in DASHES]
+    opening = [t for t in doc[start : subject.i] if t.text in ASIDE_DASHES]
     if len(opening) != 1 or opening[0].i == start:
         return subject
     before = doc[opening[0].i - 1]
@@ -191,7 +191,7 @@ def _speech(
     if quote is not None and quote[1] <= verb.idx and _adds_its_own(verb):
         quote = None  # "'...,' she said, adding that Y": what she added is Y
     content: tuple[int, int] | None = quote
-    if quote is None and lemma in NEEDS_CLAUSE and not _has_clause(verb):
+    if quote is None and lacks_its_clause(verb):
         return None
     if quote is None:
         found = clause_content(verb, sent, skip=citing)
@@ -219,8 +219,8 @@ def _speech(
     agentless = passive and not any(c.dep_ == "agent" for c in verb.children)
     if lemma in RAISING_VERBS or agentless:
         return _sourceless(sent, verb, subject, content, lemma, cue_start, cue_end)
-    if subject is None:
-        return None
+    if subject is None or subject.pos_ in NOT_A_SUBJECT:
+        return None  # "the coming campaign to declare ...", parsed with "the" as subject
     cand = _build(sent, verb, source_refs(subject), content, kind, cue_start, cue_end, channel)
     cand.quote = quote is not None
     cand.recipient = recipient
@@ -238,10 +238,6 @@ def _adds_its_own(verb: Token) -> bool:
     return verb.dep_ in ("advcl", "conj") and any(
         c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
     )
-
-
-def _has_clause(verb: Token) -> bool:
-    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -334,8 +330,11 @@ def _linear_clause(sent: Span, verb: Token) -> tuple[tuple[int, int], tuple[int,
     content = trim(doc, sent.start, start - 1)
     if subject[1] <= subject[0] or content[1] - content[0] < 3:
         return None
-    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[subject[0] : subject[1]]):
+    words = doc[subject[0] : subject[1]]
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
         return None
+    if words[0].pos_ in ("VERB", "AUX") or words[-1].pos_ == "ADP":
+        return None  # "..., has been keeping a low profile since conceding defeat"
     return subject, content
 
 

@@ -8,14 +8,14 @@ to", refusals) and adds the model's where no rule found the cue.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from graph.substance import has_substance
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.cues import PASSIVE_SPEAKER
 from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
-from loaders.nlp.senses import says_nothing
+from loaders.nlp.senses import lacks_its_clause, says_nothing
 from loaders.nlp.sources import RELATIVE, source_refs
 from loaders.nlp.spans import doc_text, find_quotes, trim
 
@@ -36,14 +36,24 @@ def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candi
     if not linked.contents:
         return None
     cue = linked.cue
-    pieces = [(s.start_char, s.end_char) for s in linked.contents]
     sent = cue.root.sent
+    # a piece in an earlier sentence belongs to this cue only inside a quotation:
+    # "... messages to a rival. Officials responded with bafflement" says nothing of them
+    pieces = [
+        (s.start_char, s.end_char)
+        for s in linked.contents
+        if s.end_char > sent.start_char
+        or any(qs <= s.start_char and s.end_char <= qe for qs, qe in quotes)
+    ]
+    if not pieces:
+        return None
     s, e = trim(doc, sent.start, sent.end, keep_quotes=True)
     refs: list[SourceRef] = []
     for src in linked.sources:
         if len(src) == 1 and src[0].lower_ in RELATIVE:
             refs.extend(source_refs(src[0]))
         else:
+            src = _cue_subject(src, cue.root)
             refs.append(SourceRef(span=src, referent=src))
     return Candidate(
         cue=(cue.start_char, cue.end_char),
@@ -55,6 +65,24 @@ def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candi
         quote=any(qs <= pieces[0][0] and pieces[-1][1] <= qe for qs, qe in quotes),
         confidence=0.8,
     )
+
+
+def _cue_subject(src: Span, cue: Token) -> Span:
+    """The tagger's source cut to the cue's own subject inside it: "a move fans have
+    described as stupid" is the fans' description, not the move's (the parser may take
+    "move" for part of the subject)."""
+    doc = src.doc
+    for child in cue.children:
+        if child.dep_ != "nsubj" or not src.start <= child.i < src.end:
+            continue
+        start = max(src.start, child.left_edge.i)
+        if doc[start].lower_ in ("a", "an") and child.tag_ == "NNS":
+            # "a move fans": "a" cannot go with "fans"; the words up to the plural are the
+            # noun the clause describes
+            start = child.i
+        if start > src.start:
+            return doc[start : src.end]
+    return src
 
 
 def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Candidate]:
@@ -74,8 +102,11 @@ def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Can
     for cand in model:
         if not cand.sources or any(overlaps(cand.cue, r.cue) for r in rules):
             continue
-        if says_nothing(doc[cand.cue_token]) or _patient_source(doc, cand):
+        cue = doc[cand.cue_token]
+        if says_nothing(cue) or _patient_source(doc, cand):
             continue
+        if lacks_its_clause(cue) and not cand.quote and not _has_verb(doc, cand.content):
+            continue  # "has been planning the transition": no clause, no quotation
         if cand.content is None or not has_substance(text[cand.content[0] : cand.content[1]]):
             continue
         if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
@@ -87,13 +118,22 @@ def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Can
     return out
 
 
+def _has_verb(doc: Doc, content: tuple[int, int] | None) -> bool:
+    span = doc.char_span(*content, alignment_mode="expand") if content else None
+    return span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD", "VB") for t in span)
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
 def _same_content(model: Candidate, rule: Candidate) -> bool:
-    """Whether a rule's candidate in the same sentence already holds the model's content."""
-    if model.content is None or rule.content is None or model.sentence != rule.sentence:
+    """Whether a rule's candidate in the same sentence already holds the model's content,
+    or, anywhere, the quotation the model gives its cue ("X fielded a grounder. 'We
+    waited so long,' Y said": Y said it)."""
+    if model.content is None or rule.content is None:
+        return False
+    if model.sentence != rule.sentence and not (model.quote and rule.quote):
         return False
     return overlaps(model.content, rule.content)
 

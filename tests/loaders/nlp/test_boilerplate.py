@@ -29,6 +29,8 @@ FURNITURE = [
     "Your browser does not support this interactive content",
     "You might also like:",
     "— Ola Bern (@olabern) March 3, 2021",
+    "- Harbour Gulls (@gulls) March 3, 2021",
+    "-- Port Police (@portpolice) March 3, 201",
     "(Lee Park/The Harbour Ledger)",
     "(Lee Park / The Harbour Ledger)",
     "(Ola Bern,Ida Marsh/The Harbour Ledger)",
@@ -162,3 +164,59 @@ def test_a_gallery_count_before_a_caption_is_masked() -> None:
 def test_related_stories_in_a_sentence_stay() -> None:
     text = "She said related stories in the press had been wrong."
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        (
+            "The pier is shut. Ana Ruiz was hurt in the harbour storm (Facebook) Ms Ruiz went "
+            "to school in Leeds.",
+            "Ana Ruiz was hurt in the harbour storm (Facebook)",
+        ),
+        (
+            'He said it was over." Scene: boats were piled on the quay (Ida Marsh) The mayor '
+            "said it would reopen.",
+            "Scene: boats were piled on the quay (Ida Marsh)",
+        ),
+        (
+            "Police named them. Victims: From left to right: Ana Ruiz, Tom Vell, Ola Bern and "
+            "Sam Lee They also confirmed it.",
+            "Victims: From left to right: Ana Ruiz, Tom Vell, Ola Bern and Sam Lee",
+        ),
+        (
+            'He was kind. Victim: Tom Vell pictured with his mother Jane Vell "He loved the sea."',
+            "Victim: Tom Vell pictured with his mother Jane Vell",
+        ),
+        (
+            "It was over. Storm and anger: harbour workers urge council to stand up and fight "
+            "Read more Ms Ruiz did not speak.",
+            "Storm and anger: harbour workers urge council to stand up and fight Read more",
+        ),
+    ],
+)
+def test_a_caption_run_into_the_story_is_masked(text: str, caption: str) -> None:
+    assert [text[s:e] for s, e in spans(text)] == [caption]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW YORK CITY (Reuters) The mayor said the pier would reopen.",
+        "The mayor (Labour) said the pier would reopen.",
+        "The pier, said Ana Ruiz (Labour), would reopen.",
+        "The board met on Monday. The pier was shut in the storm (Ida Marsh said) and stays so.",
+    ],
+)
+def test_brackets_that_end_no_caption_stay(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_a_captioned_victim_is_not_an_attribution(extract: Extract) -> None:
+    text = (
+        "Police named the dead on Sunday. Victim: Tom Vell was named as one of those killed "
+        "in the storm (Facebook) Father-of-two Tom Vell, 40, worked at the port. "
+        'His neighbour, Ola Bern, said: "He was a kind man."'
+    )
+    found = extract(text)
+    assert [(a.source.source.name if a.source else None) for a in found] == ["Ola Bern"]

@@ -140,3 +140,12 @@ def test_as_clause_attributes_the_main_clause(extract: Extract) -> None:
     a = only(extract("As Ana Ruiz said, the harbour board has lost the town's trust."))
     assert source_name(a) == "Ana Ruiz"
     assert a.content is not None and a.content.text == "the harbour board has lost the town's trust"
+
+
+def test_according_to_reports_what_a_pronoun_speaker_added(extract: Extract) -> None:
+    found = extract(
+        "Ms Ruiz spoke on Monday. According to local media, she added that the pier was safe."
+    )
+    a = only(found)
+    assert source_name(a) == "Ruiz"
+    assert [v.source.name for v in a.via] == ["local media"]

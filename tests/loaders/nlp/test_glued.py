@@ -96,3 +96,48 @@ def test_a_name_run_into_the_sentence_before_is_the_subject_of_the_next_verb(
     a = by_cue(extract(text), "shared")
     assert a.source is not None
     assert "Vell" in a.source.span.text and "Perry" not in a.source.span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The fans saw her record and skills as big negatives Then, on 6 May, two days "
+            "before the vote, Mr Vell announced in a second letter that he stood by his view.",
+            "announced",
+            "that he stood by his view",
+        ),
+        (
+            "Protests continue at the pier We will not go back, the marchers said on Sunday.",
+            "said",
+            "We will not go back",
+        ),
+    ],
+)
+def test_a_sentence_glued_to_a_caption_starts_at_its_opener(
+    extract: Extract, text: str, cue: str, content: str
+) -> None:
+    a = by_cue(extract(text), cue)
+    assert a.content is not None and a.content.text == content
+
+
+def test_according_to_after_a_caption_starts_its_own_sentence(extract: Extract) -> None:
+    text = (
+        "Ms Ruiz spoke to donors on Saturday. Image caption Mr Vell announced a new inquiry "
+        "into the port shortly before the vote According to local media, she added that "
+        "the inquiry had helped her rival."
+    )
+    announced = by_cue(extract(text), "announced")
+    assert not announced.via
+    added = by_cue(extract(text), "added")
+    assert added.source is not None and added.source.source.name == "Ruiz"
+    assert [v.source.name for v in added.via] == ["local media"]
+
+
+def test_an_email_address_run_into_a_source_is_cut_off(extract: Extract) -> None:
+    text = (
+        "All of her mail was sent to her home address - ana22@harbourmail.com Sceptics "
+        "claim it had nothing to do with convenience."
+    )
+    a = by_cue(extract(text), "claim")
+    assert a.source is not None and a.source.span.text == "Sceptics"

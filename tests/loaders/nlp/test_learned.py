@@ -11,14 +11,18 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from spacy.tokens import Span, Token
 
 from graph.errors import ModelError
 from graph.model import Article
 from loaders.engines import DEFAULT_ENGINE, ENGINE_VAR, engine_name
 from loaders.nlp import Extractor
+from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.learned.decode import viterbi
+from loaders.nlp.learned.engine import _cue_subject, hybrid
 from loaders.nlp.learned.tagger import Tagger, load_tagger, model_dir
 from loaders.nlp.learned.windows import windows
+from loaders.nlp.models import load_model
 
 OFFLINE = textwrap.dedent(
     """
@@ -146,3 +150,58 @@ def test_the_subject_of_a_passive_cue_is_not_its_source(learned_extractor: Extra
     assert [a.source.source.name for a in found if a.source and "saying" in a.cue.text] == [
         "Tom Vell"
     ]
+
+
+def test_a_quotation_the_rules_gave_its_speaker_is_not_given_again() -> None:
+    """The tagger may hang a quotation on the verb of the sentence before it; the rules
+    have already given it to the one who says it, so the model's reading is dropped."""
+    doc = load_model()(
+        "Tom Vell fielded a grounder for the last out. "
+        '"We have waited a very long time for this," Ana Ruiz said.'
+    )
+    text = doc.text
+    quote = (text.index('"'), text.index(',"') + 2)
+    first, second = list(doc.sents)
+    said = next(t for t in second if t.text == "said")
+    fielded = next(t for t in first if t.text == "fielded")
+
+    def cand(verb: Token, subject: Span, sentence: Span) -> Candidate:
+        return Candidate(
+            cue=(verb.idx, verb.idx + len(verb.text)),
+            cue_token=verb.i,
+            sentence=(sentence.start_char, sentence.end_char),
+            sources=[SourceRef(span=subject, referent=subject)],
+            content=quote,
+            quote=True,
+        )
+
+    rule = cand(said, second[-4:-2], second)
+    model = cand(fielded, first[0:2], first)
+    assert hybrid(doc, [rule], [model]) == [rule]
+
+
+def test_the_model_gives_no_cue_a_content_from_an_earlier_sentence(
+    learned_extractor: Extractor,
+) -> None:
+    text = (
+        "The new letters were found on a laptop owned by the aide, during an inquiry into "
+        "him for allegedly sending rude messages to a rival. Harbour officials responded "
+        "with bafflement at the mayor's break with policy and decades of precedent, and "
+        "furious senior councillors suggested the mayor may have broken the law."
+    )
+    found = learned_extractor.extract(Article.create(text=text))
+    starts = {a.cue.text: a.content.start for a in found if a.content}
+    assert all(start > text.index("Harbour") for start in starts.values()), starts
+
+
+def test_a_tagger_source_is_cut_to_the_cues_own_subject() -> None:
+    """The parser takes "move" for part of "fans" in "in a move fans have described as";
+    the tagger's source "a move fans" is cut to the fans."""
+    doc = load_model()(
+        "The makers of the bar have widened the gaps between its chunks to avoid raising "
+        'prices, in a move fans have described as "silly" and "plain dumb".'
+    )
+    cue = next(t for t in doc if t.text == "described")
+    start = next(t.i for t in doc if t.text == "move") - 1
+    fans = next(t.i for t in doc if t.text == "fans")
+    assert _cue_subject(doc[start : fans + 1], cue).text == "fans"

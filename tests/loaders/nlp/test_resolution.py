@@ -252,3 +252,52 @@ def test_a_name_the_parser_hung_on_a_preposition_is_still_the_next_verbs_subject
 )
 def test_he_added_is_the_last_man_who_spoke(extract: Extract, text: str, speaker: str) -> None:
     assert source_name(by_cue(extract(text), "added")) == speaker
+
+
+def test_the_president_far_from_any_titled_name_is_the_one_most_often_titled(
+    extract: Extract,
+) -> None:
+    text = (
+        "President Ana Ruiz met the new leader on Monday. President Ana Ruiz said the talks "
+        "went well. Reporters waited outside for hours. President Ana Ruiz later posted photos "
+        "of the garden. The meeting was long and the weather was cold all day, and many staff "
+        "members stood by the gates. Back in 2008, President Tom Vell welcomed his successor "
+        "at the gate. The two walked along the colonnade and waved at the crowd, and the "
+        "cameras were allowed in from the start of the visit. The staff also served lunch in "
+        "the garden for the guests and their families, and the band played for an hour. This "
+        "year the press waited outside for the whole meeting, and the reporters were only let "
+        "in at the end. The president spoke first, telling reporters the talks were excellent."
+    )
+    assert source_name(by_cue(extract(text), "telling")) == "Ana Ruiz"
+
+
+def test_the_mayor_right_after_a_titled_name_is_that_one(extract: Extract) -> None:
+    text = (
+        "Mayor Ana Ruiz opened the pier. Mayor Ana Ruiz said it was safe. Mayor Ana Ruiz "
+        "thanked the builders. In the next town, Mayor Tom Vell closed his own pier. The "
+        "mayor said it was unsafe."
+    )
+    assert source_name(by_cue(extract(text), "said", 1)) == "Tom Vell"
+
+
+def test_he_is_not_the_man_his_quotation_names_while_another_man_was_mentioned(
+    extract: Extract,
+) -> None:
+    text = (
+        "Tom Vell met President Sam Ruiz on Monday. Vell later tweeted the meeting was "
+        "'fantastic'. President-elect Tom Vell and current President Sam Ruiz held an "
+        "hour-long meeting at the palace. 'I have been very encouraged by the interest "
+        "of President-elect Vell in working with my team,' he said."
+    )
+    assert source_name(by_cue(extract(text), "said")) == "Sam Ruiz"
+
+
+def test_a_relative_named_in_the_quotation_does_not_rule_out_the_speaker(
+    extract: Extract,
+) -> None:
+    text = (
+        "Ms Ruiz was joined by a figure of a different kind: Tom Vell, whose clash with the "
+        "mayor proved costly. On Sunday, he discussed the stories people have shared with "
+        "him and his wife, Ida Vell, after the mayor attacked them."
+    )
+    assert source_name(by_cue(extract(text), "discussed")) == "Tom Vell"

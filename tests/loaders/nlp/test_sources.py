@@ -262,3 +262,96 @@ def test_which_never_stands_for_a_person(extract: Extract) -> None:
     assert all(source_name(a) != "Tomas Vela" and source_name(a) != "Vela" for a in extract(text))
     fbi = extract("The FBI, which announced the review on Sunday, said no charges were warranted.")
     assert source_name(by_cue(fbi, "said")) == "FBI"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Governor of Texas Greg Abbott said the state would help.", "Greg Abbott", "Governor"),
+        ("Mayor of London Sadiq Khan said the trams would run.", "Sadiq Khan", "Mayor"),
+        (
+            "Deputy Chief Constable Adrian Hanstock said the scene was closed.",
+            "Adrian Hanstock",
+            "Deputy Chief Constable",
+        ),
+        ("Manager Joe Vell said the team played well.", "Joe Vell", "Manager"),
+        ("His son-in-law Tom Vell told the Harbour Wire the pier was safe.", "Tom Vell", "His"),
+        (
+            'Her son-in-law Karl Wessel told the Port Gazette: "Ana was a kind woman."',
+            "Karl Wessel",
+            "Her son-in-law",
+        ),
+    ],
+)
+def test_a_named_person_after_a_title_or_kin(
+    extract: Extract, text: str, name: str, role: str
+) -> None:
+    a = only(extract(text))
+    assert a.source is not None
+    assert (a.source.source.name, a.source.source.type) == (name, SourceType.PERSON)
+    assert (a.source.source.role or "").startswith(role)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Vell -- noting that the pier had been shut for a week -- said it would reopen.", "Vell"),
+        (
+            "The mayor - who urged people to stay away from the quay - said the damage was bad.",
+            "The mayor",
+        ),
+        ("The vice-president said the pier would reopen.", "The vice-president"),
+    ],
+)
+def test_a_dashed_aside_is_not_part_of_the_source(extract: Extract, text: str, source: str) -> None:
+    a = by_cue(extract(text), "said")
+    assert a.source is not None and a.source.span.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scene: this aerial view shows boats piled on the quay.",
+        "Rain: there were heavy downpours throughout the night.",
+        "Carnage: the pier was torn apart by the waves.",
+    ],
+)
+def test_a_caption_label_before_a_colon_is_no_speaker(extract: Extract, text: str) -> None:
+    assert not [a for a in extract(text) if a.cue.text == ":"]
+
+
+def test_a_speaker_before_a_colon_still_speaks(extract: Extract) -> None:
+    a = only(extract("Police: two men were held after the crash on the pier."))
+    assert source_name(a) == "Police"
+
+
+def test_a_clause_the_parser_hung_on_a_cue_without_its_subject_is_no_content(
+    extract: Extract,
+) -> None:
+    text = (
+        "Three men were named among the dead by friends and relatives but the identities "
+        "of the remaining two men were unknown until Sunday."
+    )
+    assert not [a for a in extract(text) if a.cue.text.endswith("named")]
+
+
+def test_a_surname_the_parser_took_for_a_common_noun_is_the_person(
+    either_extract: Extract,
+) -> None:
+    text = (
+        "Tom Vell met Ana Ruiz on Monday. Vell -- noting that the meeting ran long -- said: "
+        '"It was a great honour."'
+    )
+    a = by_cue(either_extract(text), "said")
+    assert a.source is not None and a.source.span.text == "Vell"
+    assert (a.source.source.name, a.source.source.type) == ("Tom Vell", SourceType.PERSON)
+
+
+def test_a_named_project_is_no_person(extract: Extract) -> None:
+    a = only(
+        extract(
+            "The Harbour/Ipsos States of the Coast project estimates that Ms Ruiz has a 90 "
+            "percent chance of winning the vote."
+        )
+    )
+    assert a.source is not None and a.source.source.type is not SourceType.PERSON

@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from loaders.nlp.verbs import subject_of
-from tests.loaders.nlp.helpers import Extract, only, source_name
+from tests.loaders.nlp.helpers import Extract, by_cue, only, source_name
 
 
 @pytest.mark.parametrize(
@@ -247,3 +247,50 @@ def test_one_seen_doing_something_is_not_who_goes_on_to_act(extract: Extract) ->
     )
     found = [a for a in extract(text) if a.cue.text == "posting"]
     assert [source_name(a) for a in found] == ["a young fan with her six-year-old son"]
+
+
+def test_plan_is_a_cue_only_with_a_clause(either_extract: Extract) -> None:
+    assert not either_extract("The mayor has been planning the opening of the pier for weeks.")
+    a = only(either_extract("The mayor plans to open the pier in May."))
+    assert a.content is not None and a.content.text == "to open the pier in May"
+
+
+def test_claimed_responsibility_is_a_claim(extract: Extract) -> None:
+    a = only(extract("The Harbour Front claimed responsibility for the attack on the pier."))
+    assert source_name(a) == "Harbour Front"
+    assert not extract("The mayor claimed the seat in May.")
+
+
+def test_a_verb_phrase_before_a_cue_is_no_source(either_extract: Extract) -> None:
+    text = (
+        "Ms Ruiz, who served as mayor from 2009 to 2013, has been keeping a low profile "
+        "since conceding defeat."
+    )
+    assert not [a for a in either_extract(text) if "conceding" in a.cue.text]
+
+
+def test_decide_is_a_cue_only_with_a_clause(either_extract: Extract) -> None:
+    assert not either_extract("It is the board that decides the future of the pier.")
+    a = only(either_extract("The board decided to rebuild the pier in May."))
+    assert a.content is not None and a.content.text == "to rebuild the pier in May"
+
+
+def test_surprise_is_no_cue(either_extract: Extract) -> None:
+    text = "The first letter surprised both campaigns and cast the agency into a bitter race."
+    assert not [a for a in either_extract(text) if "surprised" in a.cue.text]
+
+
+def test_what_is_cited_without_a_claim_is_not_the_source(either_extract: Extract) -> None:
+    """ "X said Y, citing Z" makes Z the source of Y; with nothing but Z, X cites Z."""
+    text = (
+        "Mr Vell has pledged his team's full help to the new mayor, citing the close working "
+        "ties he had with Mayor Ana Ruiz during her first term."
+    )
+    found = either_extract(text)
+    citing = by_cue(found, "citing")
+    assert source_name(citing) == "Vell"
+    assert all(
+        (a.source.span.start, a.source.span.end) != (a.content.start, a.content.end)
+        for a in found
+        if a.source and a.content
+    )
