@@ -48,6 +48,8 @@ _PERSON_WORDS = """
     supporter critic rival predecessor successor ally opponent challenger nominee candidate
     singer actor star host presenter author writer reporter correspondent editor producer
     doctor nurse teacher student worker employee manager leader official strategist
+    fan relative voter protester protestor demonstrator commuter pupil parent survivor
+    bystander onlooker eyewitness activist campaigner
     """
 PERSON_NOUNS = frozenset(_PERSON_WORDS.split()) | MALE_WORDS | FEMALE_WORDS
 

@@ -74,14 +74,14 @@ def source_refs(subject: Token) -> list[SourceRef]:
     while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
         end += 2  # "The vice-president said", parsed as three subjects
     # "Vell -- noting that the pier was shut -- said": the aside is not Vell (a spaced
-    # dash, not the hyphen of "vice-president")
+    # dash, not the hyphen of "vice-president"; a noun phrase after it describes Vell)
     end = next(
         (
             t.i
             for t in doc[subject.i + 1 : end]
             if t.text in ASIDE_DASHES
             and doc[t.i - 1].whitespace_
-            and (t.i + 1 == end or doc[t.i + 1].pos_ != "PROPN")  # "WASHINGTON -- Mr Vell"
+            and _opens_aside(doc, t.i + 1, end)
         ),
         end,
     )
@@ -103,6 +103,16 @@ def source_refs(subject: Token) -> list[SourceRef]:
     return out
 
 
+def _opens_aside(doc: Doc, i: int, end: int) -> bool:
+    """Whether ``doc[i]`` opens a clause set off by dashes ("-- noting that", "- who
+    urged", "— even as he says"), not a description ("-- co-editor of the book", and
+    "WASHINGTON -- Mr Vell" is a dateline)."""
+    if i >= end:
+        return False
+    tok = doc[i]
+    return tok.tag_ in ("VBG", "VBN") or tok.lower_ in RELATIVE or tok.pos_ in ("ADV", "SCONJ")
+
+
 def _split_name_end(subject: Token, end: int) -> int:
     """``end``, or past a name the parser made a second subject of the same verb ("His
     son-in-law Tom Vell told", parsed as two subjects): one phrase, one person."""
@@ -110,13 +120,21 @@ def _split_name_end(subject: Token, end: int) -> int:
     after = subject.right_edge.i + 1
     if end != after or after >= len(doc) or subject.lemma_.lower() not in PERSON_NOUNS:
         return end
-    name = next((e for e in doc.ents if e.start == after and e.label_ == "PERSON"), None)
+    name = next((e for e in doc.ents if e.start == after and _a_person(e)), None)
     if name is None or doc[after].head.i == subject.i:
         return end
     root = doc[name.end - 1]
     if root.dep_ == subject.dep_ and root.head.i == subject.head.i:
         return name.end
     return end
+
+
+def _a_person(ent: Span) -> bool:
+    """After a person noun ("Son-in-law Darren Mimms"): the recogniser's person, or two or
+    three capitalised words it took for an organisation."""
+    return ent.label_ == "PERSON" or (
+        ent.label_ == "ORG" and 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha for t in ent)
+    )
 
 
 def linear_refs(doc: Doc, start: int, end: int) -> list[SourceRef]:
@@ -185,7 +203,12 @@ def describe(span: Span, registry: OutletRegistry) -> Source:
         return Source(name=span.text, type=SourceType.UNSPECIFIED)
     if role_only(span):
         return Source(name=span.text.strip(" ,;:"), type=SourceType.ANONYMOUS)
-    named = named_apposition(span, root) or _office_holder(span, root) or _split_name(span)
+    named = (
+        named_apposition(span, root)
+        or _office_holder(span, root)
+        or _split_name(span)
+        or _named_after_person_noun(span, root)
+    )
     if named is not None:
         return named
     ent = next((e for e in ents_in(span) if e.start <= root.i < e.end), None)
@@ -295,6 +318,31 @@ def _office_holder(span: Span, root: Token) -> Source | None:
     return None
 
 
+def _named_after_person_noun(span: Span, root: Token) -> Source | None:
+    """ "Harbour fan Ana Ruiz-Vell": a name after a noun for a person, the words up to it
+    the role (the recogniser may have typed the whole for an organisation)."""
+    if root.pos_ != "PROPN":
+        return None
+    doc = span.doc
+    i = root.i
+    while i > span.start and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].text == "-"):
+        i -= 1
+    words = [t for t in doc[i : root.i + 1] if t.text != "-"]
+    noun = doc[i - 1] if i > span.start else None
+    if (
+        noun is None
+        or noun.pos_ != "NOUN"
+        or noun.lemma_.lower() not in PERSON_NOUNS
+        or not 2 <= len(words) <= 4
+        or not all(t.is_title and t.is_alpha and not is_title(t) for t in words)
+    ):
+        return None
+    first = span.start + (1 if doc[span.start].pos_ == "DET" else 0)
+    return Source(
+        name=doc[i : root.i + 1].text, type=SourceType.PERSON, role=doc[first:i].text or None
+    )
+
+
 def _unlabelled_name_word(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title and not is_title(tok)
 
@@ -306,7 +354,7 @@ def _split_name(span: Span) -> Source | None:
     first = doc[span.start : span.end - 1].root
     if span.root.dep_ != first.dep_ or first.lemma_.lower() not in PERSON_NOUNS:
         return None
-    ent = next((e for e in ents_in(span) if e.end == span.end and e.label_ == "PERSON"), None)
+    ent = next((e for e in ents_in(span) if e.end == span.end and _a_person(e)), None)
     if ent is None or ent.start != first.right_edge.i + 1:
         return None
     person = _person(doc[ent.start : ent.end], doc[ent.end - 1], ent)

@@ -355,3 +355,29 @@ def test_a_named_project_is_no_person(extract: Extract) -> None:
         )
     )
     assert a.source is not None and a.source.source.type is not SourceType.PERSON
+
+
+def test_a_description_between_dashes_stays_with_the_source(extract: Extract) -> None:
+    text = "Vell -- co-editor of a book on the harbour -- said the pier would reopen."
+    a = by_cue(extract(text), "said")
+    assert a.source is not None and a.source.span.text.startswith("Vell -- co-editor")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ('Son-in-law Darren Mimms said: "Phil was such a kind man."', "Darren Mimms", "Son-in-law"),
+        (
+            'Gulls fan Alayna Fodor-Gopal said: "It was a game of ups and downs."',
+            "Alayna Fodor-Gopal",
+            "Gulls fan",
+        ),
+    ],
+)
+def test_a_name_after_a_noun_for_a_person_is_that_person(
+    extract: Extract, text: str, name: str, role: str
+) -> None:
+    a = only(extract(text))
+    assert a.source is not None
+    assert (a.source.source.name, a.source.source.type) == (name, SourceType.PERSON)
+    assert a.source.source.role == role
