@@ -58,7 +58,14 @@ from loaders.nlp.mentions import (
     stray_subject,
 )
 from loaders.nlp.pronouns import PRONOUN_AGREES, PRONOUN_UNKNOWN, Pronouns, clause_rank
-from loaders.nlp.sources import appositive_name, describe, is_pronoun, is_title, role_only
+from loaders.nlp.sources import (
+    ORG_NOUNS,
+    appositive_name,
+    describe,
+    is_pronoun,
+    is_title,
+    role_only,
+)
 from loaders.nlp.spans import doc_text, find_quotes, in_quote
 
 MALE_PRONOUNS = frozenset(("he", "him", "his"))
@@ -102,7 +109,8 @@ class Resolver(Pronouns):
         self._quoted: list[tuple[int, int]] = []
         self._descriptions: dict[tuple[int, int], Source] = {}
         # the sources of attributions so far: (token, source, gender said, a person noun)
-        self._speakers: list[tuple[int, Source, str, bool]] = []
+        # (token, source, gender, a singular "spokesman", may be a "they")
+        self._speakers: list[tuple[int, Source, str, bool, bool]] = []
         for ent in doc.ents:
             # an organisation to the tagger may be a person to the article ("Ana Vell,
             # head of research"): describe() decides
@@ -224,7 +232,11 @@ class Resolver(Pronouns):
             root = span.root
             one = source.type is SourceType.ANONYMOUS and root.tag_ == "NN"
             someone = one and person_noun(root.lemma_.lower())  # "a spokesman"
-            self._speakers.append((span.start, source, self.mention_gender(span), someone))
+            they = source.type is SourceType.ORGANIZATION or (
+                source.type is SourceType.ANONYMOUS
+                and (person_noun(root.lemma_.lower()) or root.lemma_.lower() in ORG_NOUNS)
+            )  # not "this graphic"
+            self._speakers.append((span.start, source, self.mention_gender(span), someone, they))
         if source.type is SourceType.PERSON and len(name_tokens(source.name)) >= 2:
             person = self.people.get(source.name)
             if person is None:
@@ -274,12 +286,29 @@ class Resolver(Pronouns):
             last = self._last_speaker(span.start, sex)
             if last is not None and last != found:
                 found, sure = last, PRONOUN_AGREES
+        elif goes_on and len(span) == 1 and span[0].lower_ == "they":
+            group = self._last_group_speaker(span.start)
+            if group is not None and group != found:
+                found, sure = group, PRONOUN_UNKNOWN
         return found, sure, sex
+
+    def _last_group_speaker(self, token: int) -> Source | None:
+        """ "A fire brigade spokesman said ... '...,' they added": the last source before
+        ``token`` (within ``GOES_ON_WINDOW``) when it is an organisation or people not
+        named; a named person last is no "they", nor is "this graphic"."""
+        for at, source, _, _, they in reversed(self._speakers):
+            if at >= token:
+                continue
+            if token - at > GOES_ON_WINDOW or source.type is SourceType.PERSON:
+                return None
+            if they:
+                return source
+        return None
 
     def _last_speaker(self, token: int, sex: str) -> Source | None:
         """The source of the last attribution before ``token`` (within ``GOES_ON_WINDOW``)
         that is a person of gender ``sex``."""
-        for at, source, said, someone in reversed(self._speakers):
+        for at, source, said, someone, _ in reversed(self._speakers):
             if at >= token:
                 continue
             if token - at > GOES_ON_WINDOW:

@@ -301,3 +301,12 @@ def test_a_relative_named_in_the_quotation_does_not_rule_out_the_speaker(
         "him and his wife, Ida Vell, after the mayor attacked them."
     )
     assert source_name(by_cue(extract(text), "discussed")) == "Tom Vell"
+
+
+def test_they_added_goes_on_with_the_last_unnamed_speaker(extract: Extract) -> None:
+    text = (
+        "A harbour board spokesman said they had been called at 6.04am to a fire on the pier. "
+        'Crowds gathered on the quay to watch the smoke. "There are eight fire engines at the '
+        'scene," they added.'
+    )
+    assert source_name(by_cue(extract(text), "added")) == "A harbour board spokesman"
