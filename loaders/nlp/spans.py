@@ -10,6 +10,8 @@
 [(11, 25), (26, 41), (53, 65)]
 >>> find_quotes('He said: "We met. We talked about the pier.\\n"It went well," he said.')
 [(9, 43), (44, 59)]
+>>> find_quotes('It went at a "high speed. Others said it was going "too fast".')
+[(13, 25), (51, 61)]
 """
 
 from __future__ import annotations
@@ -93,6 +95,10 @@ def _quotes(
             # '"... to do. "You buy ...': a quotation's next paragraph, run into this one
             # without its line break, opens again without the last one closing
             end = _end_before_space(text, open_at, m.start())
+            if text[end - 1].isalnum():
+                # '... a "faster speed than allowed. Passengers said it was going "too
+                # fast"': the mark before never closed; it ends with its sentence
+                end = _last_sentence_end(text, open_at, end)
             if 2 < end - open_at <= MAX_QUOTE:
                 out.append((open_at, end))
             open_at = m.start()
@@ -103,6 +109,15 @@ def _quotes(
         elif mark in openers:
             open_at = m.start()  # an unclosed quotation: start again here
     return out
+
+
+def _last_sentence_end(text: str, start: int, end: int) -> int:
+    """Just past the last full stop, question or exclamation mark before a space in
+    ``text[start:end]``, else ``end``."""
+    for i in range(end - 2, start, -1):
+        if text[i] in ".!?" and text[i + 1].isspace():
+            return i + 1
+    return end
 
 
 def _end_before_space(text: str, start: int, end: int) -> int:

@@ -101,3 +101,18 @@ def test_a_quotation_left_open_at_a_paragraph_end_covers_that_paragraph(
         '"It went well," she added.'
     )
     assert [a.cue.text for a in extract(text)] == ["said", "added"]
+
+
+def test_an_unclosed_quotation_ends_with_its_sentence_when_the_next_one_opens(
+    either_extract: Extract,
+) -> None:
+    text = (
+        'Inspectors said the ferry was sailing at a "much higher speed than is allowed in the '
+        'harbour, which has a 5-knot limit. Passengers also said it was going "far too fast". '
+        "The captain was held."
+    )
+    found = either_extract(text)
+    inspectors = by_cue(found, "said")
+    assert inspectors.content is not None and "Passengers" not in inspectors.content.text
+    passengers = by_cue(found, "also said")
+    assert source_name(passengers) == "Passengers"
