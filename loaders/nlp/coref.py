@@ -230,11 +230,11 @@ class Resolver(Pronouns):
             return
         if speaker:
             root = span.root
-            one = source.type is SourceType.ANONYMOUS and root.tag_ == "NN"
-            someone = one and person_noun(root.lemma_.lower())  # "a spokesman"
+            lemma = root.lemma_.lower()
+            anonymous = source.type is SourceType.ANONYMOUS
+            someone = anonymous and root.tag_ == "NN" and person_noun(lemma)  # "a spokesman"
             they = source.type is SourceType.ORGANIZATION or (
-                source.type is SourceType.ANONYMOUS
-                and (person_noun(root.lemma_.lower()) or root.lemma_.lower() in ORG_NOUNS)
+                anonymous and (person_noun(lemma) or lemma in ORG_NOUNS)
             )  # not "this graphic"
             self._speakers.append((span.start, source, self.mention_gender(span), someone, they))
         if source.type is SourceType.PERSON and len(name_tokens(source.name)) >= 2:

@@ -312,8 +312,7 @@ def _office_holder(span: Span, root: Token) -> Source | None:
         start = ent.start
         while start > prep.i + 2 and _unlabelled_name_word(doc[start - 1]):
             start -= 1  # "Mayor of London Sadiq Khan": the recogniser's person only "Khan"
-        first = span.start + (1 if doc[span.start].pos_ == "DET" else 0)
-        role = doc[first:start].text.strip(" ,") or None
+        role = doc[_after_article(span) : start].text.strip(" ,") or None
         return Source(name=doc[start:end].text, type=SourceType.PERSON, role=role)
     return None
 
@@ -337,10 +336,16 @@ def _named_after_person_noun(span: Span, root: Token) -> Source | None:
         or not all(t.is_title and t.is_alpha and not is_title(t) for t in words)
     ):
         return None
-    first = span.start + (1 if doc[span.start].pos_ == "DET" else 0)
     return Source(
-        name=doc[i : root.i + 1].text, type=SourceType.PERSON, role=doc[first:i].text or None
+        name=doc[i : root.i + 1].text,
+        type=SourceType.PERSON,
+        role=doc[_after_article(span) : i].text or None,
     )
+
+
+def _after_article(span: Span) -> int:
+    """Where ``span`` starts once its article or determiner is left out."""
+    return span.start + (1 if span.doc[span.start].pos_ == "DET" else 0)
 
 
 def _unlabelled_name_word(tok: Token) -> bool:
@@ -366,8 +371,9 @@ def _description(span: Span, root: Token, upto: int = -1) -> str | None:
     """The words before an apposition ("organiser of the march" in "One organiser of the
     march, Ana Ruiz"), without the article; up to ``upto`` (else the head noun)."""
     doc = span.doc
-    start = span.start + (1 if doc[span.start].pos_ == "DET" else 0)
-    start, end = trim(doc, start, upto if upto > root.i else root.i + 1, keep_quotes=False)
+    start, end = trim(
+        doc, _after_article(span), upto if upto > root.i else root.i + 1, keep_quotes=False
+    )
     return doc[start:end].text.strip(" ,:;") if end > start else None
 
 

@@ -204,6 +204,16 @@ def in_quote(quotes: Sequence[tuple[int, int]], char: int) -> bool:
     return i >= 0 and quotes[i][0] <= char < quotes[i][1]
 
 
+def within_quote(quotes: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one quotation, its marks included.
+
+    >>> within_quote([(0, 6), (17, 23)], 1, 6), within_quote([(0, 6), (17, 23)], 5, 18)
+    (True, False)
+    """
+    i = bisect_right(quotes, start, key=lambda q: q[0]) - 1
+    return i >= 0 and quotes[i][0] <= start and end <= quotes[i][1]
+
+
 def last_quote_before(quotes: Sequence[tuple[int, int]], char: int) -> tuple[int, int] | None:
     """The last quotation that ends at or before ``char``."""
     i = bisect_right(quotes, char, key=lambda q: q[1]) - 1

@@ -17,7 +17,7 @@ from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
 from loaders.nlp.senses import lacks_its_clause, says_nothing
 from loaders.nlp.sources import RELATIVE, source_refs
-from loaders.nlp.spans import doc_text, find_quotes, trim
+from loaders.nlp.spans import doc_text, find_quotes, trim, within_quote
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
@@ -42,8 +42,7 @@ def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candi
     pieces = [
         (s.start_char, s.end_char)
         for s in linked.contents
-        if s.end_char > sent.start_char
-        or any(qs <= s.start_char and s.end_char <= qe for qs, qe in quotes)
+        if s.end_char > sent.start_char or within_quote(quotes, s.start_char, s.end_char)
     ]
     if not pieces:
         return None
@@ -62,7 +61,7 @@ def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candi
         sources=refs,
         content=(pieces[0][0], pieces[-1][1]),
         pieces=pieces if len(pieces) > 1 else [],
-        quote=any(qs <= pieces[0][0] and pieces[-1][1] <= qe for qs, qe in quotes),
+        quote=within_quote(quotes, pieces[0][0], pieces[-1][1]),
         confidence=0.8,
     )
 
