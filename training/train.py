@@ -28,6 +28,7 @@ from torch import nn
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
+from loaders.nlp.learned.features import NAMES, piece_features, token_rows, vocabulary  # noqa: E402
 from loaders.nlp.learned.labels import ROLES, TAGS  # noqa: E402
 from loaders.nlp.learned.windows import SIZE  # noqa: E402
 from training.polnear import encode, read_split  # noqa: E402
@@ -70,8 +71,25 @@ class Layer(nn.Module):
 
 
 class Tagger(nn.Module):
-    def __init__(self, vocab: int = 30522, h: int = 384, layers: int = 6, heads: int = 12) -> None:
+    def __init__(
+        self,
+        vocab: int = 30522,
+        h: int = 384,
+        layers: int = 6,
+        heads: int = 12,
+        features: dict | None = None,
+    ) -> None:
         super().__init__()
+        # the spaCy parse as input (--features): one embedding per feature, zero at the
+        # start so the pretrained encoder begins as it was
+        self.features = features
+        self.feat = (
+            nn.ModuleList(nn.Embedding(len(features[name]) + 1, h) for name in NAMES)
+            if features
+            else nn.ModuleList()
+        )
+        for emb in self.feat:
+            nn.init.zeros_(emb.weight)
         self.word = nn.Embedding(vocab, h)
         self.pos = nn.Embedding(512, h)
         self.typ = nn.Embedding(2, h)
@@ -80,10 +98,14 @@ class Tagger(nn.Module):
         self.drop = nn.Dropout(0.1)
         self.head = nn.Linear(h, len(ROLES) * len(TAGS))
 
-    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    def forward(
+        self, ids: torch.Tensor, mask: torch.Tensor, feats: torch.Tensor | None = None
+    ) -> torch.Tensor:
         n = ids.shape[1]
         pos = torch.arange(n, device=ids.device).unsqueeze(0)
         x = self.word(ids) + self.pos(pos) + self.typ(torch.zeros_like(ids))
+        for f, emb in enumerate(self.feat):
+            x = x + emb(feats[:, :, f])
         x = self.drop(self.ln(x))
         bias = (1.0 - mask[:, None, None, :].to(x.dtype)) * -1e4
         for layer in self.layers:
@@ -116,7 +138,7 @@ class Tagger(nn.Module):
                 for p in ("weight", "bias"):
                     mine[f"layers.{i}.{mine_name}.{p}"] = sd[f"encoder.layer.{i}.{theirs}.{p}"]
         missing, unexpected = self.load_state_dict(mine, strict=False)
-        assert set(missing) == {"head.weight", "head.bias"}, missing
+        assert {m for m in missing if not m.startswith("feat.")} == {"head.weight", "head.bias"}
         assert not unexpected
 
 
@@ -128,15 +150,62 @@ def batches(items, size, rng):
 
 
 def collate(batch):
-    n = max(len(ids) for ids, _ in batch)
+    n = max(len(item[0]) for item in batch)
     ids = torch.zeros(len(batch), n, dtype=torch.long)
     mask = torch.zeros(len(batch), n, dtype=torch.long)
     tags = torch.full((len(batch), len(ROLES), n), -100, dtype=torch.long)
-    for b, (i, t) in enumerate(batch):
+    feats = torch.zeros(len(batch), n, len(NAMES), dtype=torch.long)
+    for b, item in enumerate(batch):
+        i, t = item[0], item[1]
         ids[b, : len(i)] = torch.tensor(i)
         mask[b, : len(i)] = 1
         tags[b, :, : len(i)] = torch.tensor(t)
-    return ids, mask, tags
+        if len(item) > 2:
+            feats[b, : len(i)] = torch.from_numpy(item[2])
+    return ids, mask, tags, feats
+
+
+def with_features(tok, doc, items, rows, vocab):
+    """The windows of ``doc`` with the spaCy features of their pieces (0 at [CLS]/[SEP])."""
+    import numpy as np
+
+    from loaders.nlp.learned.windows import windows
+
+    enc = tok.encode(doc.text, add_special_tokens=False)
+    fe = piece_features(vocab, rows, enc.offsets)
+    pad = np.zeros((1, len(NAMES)), dtype=np.int64)
+    out = []
+    for (ids, tags), w in zip(items, windows(len(enc.ids), stride=SIZE), strict=True):
+        out.append((ids, tags, np.concatenate([pad, fe[w.start : w.end], pad])))
+    return out
+
+
+def parse_rows(docs, cache: str):
+    """spaCy feature rows of each document (by name), cached in ``cache``."""
+    import pickle
+
+    from loaders.nlp.boilerplate import mask
+    from loaders.nlp.models import load_model
+
+    rows = {}
+    if os.path.exists(cache):
+        with open(cache, "rb") as f:
+            rows = pickle.load(f)
+    todo = [d for d in docs if d.name not in rows]
+    if todo:
+        nlp = load_model()
+        for d, parsed in zip(todo, nlp.pipe(mask(d.text) for d in todo), strict=True):
+            rows[d.name] = token_rows(parsed)
+        with open(cache, "wb") as f:
+            pickle.dump(rows, f)
+    return rows
+
+
+def spacy_vocabulary():
+    from loaders.nlp.models import load_model
+
+    nlp = load_model()
+    return vocabulary({p: nlp.get_pipe(p).labels for p in ("tagger", "parser")})
 
 
 def loss_of(logits, tags):
@@ -145,7 +214,7 @@ def loss_of(logits, tags):
     return nn.functional.cross_entropy(lg.reshape(-1, len(TAGS)), tags.reshape(-1))
 
 
-def dev_scores(model, tok, dev_docs):
+def dev_scores(model, tok, dev_docs, rows=None):
     """Exact span F1 per role on dev, greedy BIO spans over pieces, via the run-time decoder."""
     from loaders.nlp.learned.decode import role_spans
 
@@ -159,15 +228,24 @@ def dev_scores(model, tok, dev_docs):
     with torch.no_grad():
         for doc in dev_docs:
             enc = tok.encode(doc.text, add_special_tokens=False)
-            rows = []
+            fe = None
+            if model.features:
+                fe = torch.from_numpy(piece_features(model.features, rows[doc.name], enc.offsets))
+            kept = []
             for w in windows(len(enc.ids)):
                 ids = torch.tensor([[cls, *enc.ids[w.start : w.end], sep]])
+                feats = None
+                if fe is not None:
+                    z = torch.zeros(1, len(NAMES), dtype=torch.long)
+                    feats = torch.cat([z, fe[w.start : w.end], z]).unsqueeze(0)
                 lp = torch.log_softmax(
-                    model(ids, torch.ones_like(ids)).view(1, ids.shape[1], len(ROLES), len(TAGS)),
+                    model(ids, torch.ones_like(ids), feats).view(
+                        1, ids.shape[1], len(ROLES), len(TAGS)
+                    ),
                     -1,
                 )[0, 1:-1]
-                rows.append(lp[w.keep_start - w.start : w.keep_end - w.start])
-            logp = torch.cat(rows).numpy()
+                kept.append(lp[w.keep_start - w.start : w.keep_end - w.start])
+            logp = torch.cat(kept).numpy()
             for r, role in enumerate(ROLES):
                 cont = [t.startswith("##") for t in enc.tokens]
                 pred = set(role_spans(logp[:, r, :], enc.offsets, cont))
@@ -197,13 +275,18 @@ def export(model, out_dir: str, tok_path: str, work: str) -> None:
     kw = {}
     if "dynamo" in torch.onnx.export.__code__.co_varnames:
         kw["dynamo"] = False
+    args: tuple = (ids, torch.ones_like(ids))
+    names = ["input_ids", "attention_mask"]
+    if model.features:
+        args = (*args, torch.ones(1, 16, len(NAMES), dtype=torch.long))
+        names.append("features")
     torch.onnx.export(
         model,
-        (ids, torch.ones_like(ids)),
+        args,
         fp32,
-        input_names=["input_ids", "attention_mask"],
+        input_names=names,
         output_names=["logits"],
-        dynamic_axes={"input_ids": {0: "b", 1: "n"}, "attention_mask": {0: "b", 1: "n"}},
+        dynamic_axes={name: {0: "b", 1: "n"} for name in names},
         opset_version=17,
         **kw,
     )
@@ -218,6 +301,7 @@ def export(model, out_dir: str, tok_path: str, work: str) -> None:
                 "tags": list(TAGS),
                 "encoder": "all-MiniLM-L6-v2",
                 "max_pieces": 256,
+                **({"features": model.features} if model.features else {}),
             },
             f,
             indent=1,
@@ -240,6 +324,9 @@ def main() -> None:
         "--init", default="", help="start from this checkpoint (a fresh schedule; continues a run)"
     )
     ap.add_argument("--export-only", default="")
+    ap.add_argument(
+        "--features", action="store_true", help="the spaCy parse as input (tag, dep, head dep)"
+    )
     ap.add_argument("--package", default=PACKAGE_MODEL, help="where the shipped model goes")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -250,7 +337,7 @@ def main() -> None:
     tok = Tokenizer.from_file(tok_path)
     tok.no_truncation()
     tok.no_padding()
-    model = Tagger()
+    model = Tagger(features=spacy_vocabulary() if a.features else None)
     if a.export_only:
         model.load_state_dict(torch.load(a.export_only))
         os.makedirs(a.out, exist_ok=True)
@@ -270,6 +357,14 @@ def main() -> None:
     if a.limit:
         train_docs, dev_docs = train_docs[: a.limit], dev_docs[: max(2, a.limit // 10)]
     items = [w for d in train_docs for w in encode(tok, d, stride=SIZE)]
+    rows = None
+    if a.features:
+        rows = parse_rows(train_docs + dev_docs, os.path.join(a.out, "spacy_rows.pkl"))
+        items = []
+        for d in train_docs:
+            windows = encode(tok, d, stride=SIZE)
+            items += with_features(tok, d, windows, rows[d.name], model.features)
+    a.rows = rows
     print(
         f"{len(train_docs)} train articles, {len(items)} windows, {time.time() - t0:.0f}s",
         flush=True,
@@ -295,8 +390,8 @@ def main() -> None:
     while step < steps:
         epoch += 1
         for batch in batches(items, a.batch, rng):
-            ids, mask, tags = collate(batch)
-            loss = loss_of(model(ids, mask), tags)
+            ids, mask, tags, feats = collate(batch)
+            loss = loss_of(model(ids, mask, feats if model.features else None), tags)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -320,7 +415,7 @@ def select(model, tok, dev_docs, a, step, epoch, t0, log, best, tok_path) -> flo
     """Save a checkpoint, score it on dev, export it when it is the best so far."""
     ck = os.path.join(a.out, f"step{step}.pt")
     torch.save(model.state_dict(), ck)
-    scores = dev_scores(model, tok, dev_docs)
+    scores = dev_scores(model, tok, dev_docs, a.rows)
     mean = sum(scores.values()) / len(scores)
     minutes = round((time.time() - t0) / 60, 1)
     log.append({"step": step, "epoch": epoch, "minutes": minutes, "dev_exact_f1": scores})

@@ -1,6 +1,6 @@
 """Score ways of combining the rules and the tagger on PolNeAR dev, in one pass of spaCy.
 
-    python training/variants.py [--limit N]
+    python training/variants.py [--limit N] [--model FOLDER]
 
 Each variant's records go through the package's own record building and the
 shared scorer's matching (../shared/eval/score_attributions.py), so the
@@ -23,9 +23,11 @@ SHARED = os.path.join(os.path.dirname(HERE), "..", "shared")
 from graph.model import Article  # noqa: E402
 from graph.outlets import default_registry  # noqa: E402
 from loaders.nlp.boilerplate import mask  # noqa: E402
-from loaders.nlp.learned.engine import hybrid, model_candidates, overlaps  # noqa: E402
+from loaders.nlp.learned import engine as E  # noqa: E402
+from loaders.nlp.learned.engine import combine, model_candidates, overlaps  # noqa: E402
 from loaders.nlp.models import load_model  # noqa: E402
 from loaders.nlp.pipeline import finish_candidates, from_candidates, rule_candidates  # noqa: E402
+from loaders.nlp.spans import doc_text  # noqa: E402
 
 
 def scorer():
@@ -42,13 +44,45 @@ def copies(cands):
     ]
 
 
+def previous_hybrid(doc, rules, model):
+    """Shipped before 2026-12-03: every rule's candidate, and the tagger's that have a
+    source where no rule found the cue."""
+    text = doc_text(doc)
+    out = list(rules)
+    for m in model:
+        new = m.sources and not any(overlaps(m.cue, r.cue) for r in rules)
+        if new and E._worth_adding(doc, m, rules, text):
+            out.append(m)
+    return sorted(out, key=lambda c: c.cue)
+
+
+def every_rule(doc, rules, model):
+    """combine, but every rule's candidate stands, tagged or not."""
+    kept = E._stands_alone
+    E._stands_alone = lambda doc, rule: True
+    try:
+        return combine(doc, rules, model)
+    finally:
+        E._stands_alone = kept
+
+
 def unsourced_too(doc, rules, model):
-    """Hybrid, adding the tagger's candidates that have no source as well."""
-    out = hybrid(doc, rules, model)
+    """combine, and the tagger's candidates that have no source as well."""
+    out = combine(doc, rules, model)
     for m in model:
         if not m.sources and not any(overlaps(m.cue, r.cue) or r.covers(m.cue[0]) for r in out):
             out.append(m)
     return sorted(out, key=lambda c: c.cue)
+
+
+def no_content_fit(doc, rules, model):
+    """combine, the rules' content always kept."""
+    kept = E._fit_content
+    E._fit_content = lambda rule, tagged: None
+    try:
+        return combine(doc, rules, model)
+    finally:
+        E._fit_content = kept
 
 
 def model_first(doc, rules, model):
@@ -60,47 +94,27 @@ def model_first(doc, rules, model):
     return sorted(out, key=lambda c: c.cue)
 
 
-def fix_edges(doc, rules, model):
-    """Hybrid, and where both found a cue, the tagger's content edges."""
-    out = hybrid(doc, rules, model)
-    for r in out:
-        for m in model:
-            same_cue = m is not r and overlaps(r.cue, m.cue)
-            if same_cue and r.content and m.content and overlaps(r.content, m.content):
-                r.content, r.pieces = m.content, list(m.pieces)
-    return out
-
-
-def short_content(doc, rules, model):
-    """Hybrid, adding only sourced candidates whose content stays in the cue's sentence."""
-    return hybrid(
-        doc,
-        rules,
-        [
-            m
-            for m in model
-            if m.sources
-            and m.content
-            and m.sentence[0] <= m.content[0]
-            and m.content[1] <= m.sentence[1]
-        ],
-    )
-
-
 VARIANTS = {
     "rules": lambda doc, r, m: r,
-    "hybrid (shipped)": hybrid,
-    "hybrid, unsourced too": unsourced_too,
-    "hybrid+edges": fix_edges,
+    "combine (shipped)": combine,
+    "every rule stands": every_rule,
+    "rules' content kept": no_content_fit,
+    "unsourced too": unsourced_too,
+    "previous hybrid": previous_hybrid,
     "model-first": model_first,
-    "hybrid+sentence": short_content,
 }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--model", default="", help="a tagger folder to score instead of the shipped")
     a = ap.parse_args()
+    if a.model:
+        from loaders.nlp.learned import component, tagger
+
+        chosen = tagger.Tagger(a.model)
+        component.load_tagger = lambda: chosen
     sc = scorer()
     folder = os.path.join(SHARED, "polnear", "dev")
     import glob

@@ -26,7 +26,7 @@ from loaders.nlp.coref import Resolver
 from loaders.nlp.credits import find_credits
 from loaders.nlp.cues import CONTINUING_VERBS
 from loaders.nlp.kinds import non_answer_candidates, refine
-from loaders.nlp.learned.engine import hybrid, model_candidates
+from loaders.nlp.learned.engine import combine, model_candidates
 from loaders.nlp.learned.tagger import load_tagger
 from loaders.nlp.models import load_model, model_name
 from loaders.nlp.nouns import noun_candidates
@@ -124,10 +124,10 @@ class Extractor:
 
 def find_candidates(doc: Doc, engine: str = "rules") -> list[Candidate]:
     """The engine's candidates: every rule's, nested ones folded into chains; with
-    ``engine="learned"`` the tagger's added where no rule found the cue."""
+    ``engine="learned"`` combined with the tagger's (``learned.engine.combine``)."""
     cands = rule_candidates(doc)
     if engine == "learned":
-        cands = hybrid(doc, cands, model_candidates(doc))
+        cands = combine(doc, cands, model_candidates(doc))
     return finish_candidates(doc, cands)
 
 

@@ -19,7 +19,7 @@ KEY = "sourcetrace_tagger_spans"
 @Language.component(NAME)
 def tag_doc(doc: Doc) -> Doc:
     """Store the tagger's spans of ``doc`` in ``doc.user_data``."""
-    doc.user_data[KEY] = load_tagger().tag(doc.text).spans
+    doc.user_data[KEY] = load_tagger().tag(doc.text, doc).spans
     return doc
 
 
@@ -27,5 +27,5 @@ def tagged_spans(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     """The tagger's spans of ``doc``: stored by the component, else computed now."""
     stored = doc.user_data.get(KEY)
     if stored is None:
-        return load_tagger().tag(doc.text).spans
+        return load_tagger().tag(doc.text, doc).spans
     return {role: [(int(s), int(e)) for s, e in spans] for role, spans in stored.items()}

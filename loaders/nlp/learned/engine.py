@@ -2,22 +2,29 @@
 
 ``model_candidates`` turns what the tagger finds in a ``Doc`` into
 :class:`~loaders.nlp.candidate.Candidate` records (one per cue with a
-content). ``hybrid`` keeps the rules' candidates (quotes, chains, "according
-to", refusals) and adds the model's where no rule found the cue.
+content). ``combine`` lets the tagger decide which cues are attributions and the rules
+say what they are: a rule's candidate stands where the tagger tags its cue too (its
+source, chain and kind; the tagger's content where the two disagree entirely), and
+without the tagger only when it is a quotation, a verb of saying, "according to", a
+refusal, denial or hedge, or a chain; the tagger's own candidates fill the cues no rule
+found.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.model import AttributionKind
 from graph.substance import has_substance
 from loaders.nlp.candidate import Candidate, SourceRef
-from loaders.nlp.cues import PASSIVE_SPEAKER
+from loaders.nlp.cues import CUE_LEMMAS, PASSIVE_SPEAKER, SPEECH_VERBS
 from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
+from loaders.nlp.mentions import person_noun
 from loaders.nlp.senses import lacks_its_clause, says_nothing
-from loaders.nlp.sources import RELATIVE, source_refs
+from loaders.nlp.sources import COMPANY_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, RELATIVE, source_refs
 from loaders.nlp.spans import doc_text, find_quotes, trim, within_quote
+from loaders.nlp.verbs import subject_of
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
@@ -84,37 +91,109 @@ def _cue_subject(src: Span, cue: Token) -> Span:
     return src
 
 
-def hybrid(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Candidate]:
-    """The rules' candidates, plus the model's whose cue no rule found.
+def combine(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Candidate]:
+    """The rules' candidates the tagger confirms or that stand alone, and the tagger's
+    candidates for the cues no rule found (see the module's docstring).
 
-    Only the model's candidates with a source are added (on PolNeAR dev the
-    source-less ones cost more precision than they bring recall); a model cue
-    inside a rule's content or source is left out (only the outermost
-    attribution of a nested report counts); a cue the rules know says nothing
-    ("slammed into", "opted") is left out too, and so is one whose content is only a
-    name or a pronoun ("Trump called Putin on Monday": a phone call, not a claim), and
-    one whose source is the subject of a passive cue, or inside it ("Her husband has
-    been criticised": nobody named criticised him, least of all "her").
+    On PolNeAR dev the tagger's cues are the better judge of what is an attribution (a
+    rule's stance verb the tagger passes over is more often wrong than right), the rules
+    the better judge of its parts: their content edges, their sources (resolved, in
+    chains) and kinds.
     """
-    out = list(rules)
+    out = []
+    for rule in rules:
+        tagged = [m for m in model if overlaps(m.cue, rule.cue)]
+        if tagged:
+            _fit_content(rule, tagged)
+        elif not _stands_alone(doc, rule):
+            continue
+        out.append(rule)
     text = doc_text(doc)
     for cand in model:
-        if not cand.sources or any(overlaps(cand.cue, r.cue) for r in rules):
+        if any(overlaps(cand.cue, r.cue) for r in rules):
             continue
-        cue = doc[cand.cue_token]
-        if says_nothing(cue) or _patient_source(doc, cand):
-            continue
-        if lacks_its_clause(cue) and not cand.quote and not _has_verb(doc, cand.content):
-            continue  # "has been planning the transition": no clause, no quotation
-        if cand.content is None or not has_substance(text[cand.content[0] : cand.content[1]]):
-            continue
-        if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
-            continue
-        if any(_same_content(cand, r) for r in rules):
-            continue  # a report the rules folded into a chain ("Y denies Z, X told the BBC")
-        out.append(cand)
+        if not cand.sources:
+            cand.sources = _subject_refs(doc, cand)
+        if cand.sources and _worth_adding(doc, cand, rules, text):
+            out.append(cand)
     out.sort(key=lambda c: c.cue)
     return out
+
+
+def _stands_alone(doc: Doc, rule: Candidate) -> bool:
+    """Whether a rule's candidate holds without the tagger: a quotation, a verb of
+    saying, "according to", a refusal, denial or hedge, a chain of intermediaries."""
+    lemma = doc[rule.cue_token].lemma_.lower()
+    return (
+        rule.quote
+        or lemma in SPEECH_VERBS
+        or lemma == "accord"
+        or rule.kind != AttributionKind.STATEMENT
+        or rule.hedged
+        or bool(rule.via)
+    )
+
+
+def _fit_content(rule: Candidate, tagged: list[Candidate]) -> None:
+    """The tagger's content for a rule's cue when none of the tagger's contents for it
+    overlaps the rule's (the rule took the wrong clause); a quotation stays."""
+    if rule.quote or rule.content is None:
+        return
+    contents = [m for m in tagged if m.content is not None]
+    if contents and not any(overlaps(rule.content, m.content) for m in contents):  # type: ignore[arg-type]
+        m = contents[0]
+        rule.content, rule.pieces, rule.quote = m.content, list(m.pieces), m.quote
+
+
+def _subject_refs(doc: Doc, cand: Candidate) -> list[SourceRef]:
+    """The cue's subject as the rules find it, for a tagger candidate without a source
+    (not the subject of a passive: "Her husband has been criticised")."""
+    subject, passive = subject_of(doc[cand.cue_token])
+    if subject is None or passive:
+        return []
+    return source_refs(subject)
+
+
+def _worth_adding(doc: Doc, cand: Candidate, rules: list[Candidate], text: str) -> bool:
+    """Whether a tagger candidate no rule found is an attribution worth a record.
+
+    Not a cue the rules know says nothing ("slammed into", "opted"), nor one whose content
+    is only a name or a pronoun ("Trump called Putin on Monday": a phone call, not a
+    claim), nor one whose source is the subject of a passive cue, or inside it ("Her
+    husband has been criticised": nobody named criticised him, least of all "her"); not a
+    cue inside a rule's content or source (only the outermost attribution of a nested
+    report counts), nor a content the rules already give in the same sentence. A cue
+    outside every lexicon needs a source that can speak: a name, a pronoun, a person, an
+    organisation or a document ("claims emerged", "Mr Comey's move writes" are no report).
+    """
+    cue = doc[cand.cue_token]
+    if says_nothing(cue) or _patient_source(doc, cand):
+        return False
+    if cue.lemma_.lower() not in CUE_LEMMAS and not all(_speaker_like(r) for r in cand.sources):
+        return False
+    if lacks_its_clause(cue) and not cand.quote and not _has_verb(doc, cand.content):
+        return False  # "has been planning the transition": no clause, no quotation
+    if cand.content is None or not has_substance(text[cand.content[0] : cand.content[1]]):
+        return False
+    if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
+        return False
+    # a report the rules folded into a chain ("Y denies Z, X told the BBC")
+    return not any(_same_content(cand, r) for r in rules)
+
+
+def _speaker_like(ref: SourceRef) -> bool:
+    """Whether a tagger's source can be one who speaks (wider than the rules' test for the
+    noun a participle hangs on, ``verbs._can_speak``: pronouns and organisations too)."""
+    root = ref.referent.root
+    lemma = root.lemma_.lower()
+    return (
+        root.pos_ in ("PROPN", "PRON")
+        or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or person_noun(lemma)
+        or lemma in ORG_NOUNS
+        or lemma in COMPANY_NOUNS
+        or lemma in DOCUMENT_NOUNS
+    )
 
 
 def _has_verb(doc: Doc, content: tuple[int, int] | None) -> bool:

@@ -4,7 +4,10 @@ A span belongs to the cue its syntactic head hangs from (within a few steps up
 the tree); failing that, to the nearest cue of its sentence; a content may
 also belong to the nearest cue of the sentence before or after (a quotation
 running on past "she said"). Each cue keeps its nearest source and all the
-content pieces tied to it.
+content pieces tied to it that make one content: the piece its parse ties to it (else the
+nearest), and the piece on the other side of the cue when the cue splits the content
+("'Part one,' she said, 'part two.'"); other pieces are left out (two contents of one
+cue are two attributions, or one belongs to a cue the tagger missed).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ class Linked:
     cue: Span
     sources: list[Span] = field(default_factory=list)
     contents: list[Span] = field(default_factory=list)
+    by_parse: list[bool] = field(default_factory=list)  # per content: tied by the parse
 
 
 def to_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -44,16 +48,41 @@ def link(doc: Doc, spans: dict[str, list[tuple[int, int]]]) -> list[Linked]:
             if span is None or not len(span) or any(t.i in owner for t in span):
                 continue
             k = _by_parse(span, owner)
+            parsed = k is not None
             if k is None:
                 k = _nearest(span, cues, sent_of, sent_index, role == "content")
             if k is None:
                 continue
-            (cues[k].sources if role == "source" else cues[k].contents).append(span)
+            if role == "source":
+                cues[k].sources.append(span)
+            else:
+                cues[k].contents.append(span)
+                cues[k].by_parse.append(parsed)
     for c in cues:
         if len(c.sources) > 1:
             c.sources = [min(c.sources, key=lambda s: _gap(s, c.cue))]
-        c.contents.sort(key=lambda s: s.start)
+        c.contents = one_content(c)
     return cues
+
+
+def one_content(c: Linked) -> list[Span]:
+    """The pieces of ``c``'s content, in text order (see the module's docstring)."""
+    if len(c.contents) <= 1:
+        return c.contents
+    ranked = sorted(
+        zip(c.contents, c.by_parse, strict=True), key=lambda p: (not p[1], _gap(p[0], c.cue))
+    )
+    first = ranked[0][0]
+    pieces = [first]
+    if first.end <= c.cue.start:
+        after = [s for s in c.contents if s.start >= c.cue.end]
+        if after:
+            pieces.append(min(after, key=lambda s: s.start))
+    elif first.start >= c.cue.end:
+        before = [s for s in c.contents if s.end <= c.cue.start]
+        if before:
+            pieces.append(max(before, key=lambda s: s.end))
+    return sorted(pieces, key=lambda s: s.start)
 
 
 def _by_parse(span: Span, owner: dict[int, int]) -> int | None:

@@ -13,15 +13,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from multiprocessing import parent_process
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from graph import onnxrun
 from graph.errors import ModelError
 from loaders.nlp.learned.decode import role_spans
+from loaders.nlp.learned.features import NAMES, piece_features, token_rows
 from loaders.nlp.learned.labels import ROLES, TAGS
 from loaders.nlp.learned.windows import windows
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 BATCH = 8
 
@@ -53,6 +57,8 @@ class Tagger:
         if tuple(meta["roles"]) != ROLES or tuple(meta["tags"]) != TAGS:
             raise ModelError(f"{folder}: tagger labels {meta['roles']} do not match this code")
         self.path = path
+        # a model trained with the spaCy parse as input (``features.py``) keeps its labels
+        self.features: dict[str, list[str]] | None = meta.get("features")
         # One thread in worker processes (``--processes N``: each worker is forked with
         # this session, and a forked onnxruntime thread pool would wait for threads the
         # child does not have); the process that loaded the model runs the tagger on
@@ -67,8 +73,9 @@ class Tagger:
         self.cls = int(self.tokenizer.token_to_id("[CLS]") or 0)
         self.sep = int(self.tokenizer.token_to_id("[SEP]") or 0)
 
-    def logp(self, ids: list[int]) -> np.ndarray:
-        """Log-probabilities (pieces x roles x tags) for the pieces ``ids`` of one text."""
+    def logp(self, ids: list[int], feats: np.ndarray | None = None) -> np.ndarray:
+        """Log-probabilities (pieces x roles x tags) for the pieces ``ids`` of one text
+        (and their parse features, pieces x features, for a model that reads them)."""
         n = len(ids)
         out = np.zeros((n, len(ROLES), len(TAGS)), dtype=np.float32)
         ws = windows(n)
@@ -77,11 +84,17 @@ class Tagger:
             width = max(w.end - w.start for w in group) + 2
             batch = np.zeros((len(group), width), dtype=np.int64)
             mask = np.zeros_like(batch)
+            fb = np.zeros((len(group), width, len(NAMES)), dtype=np.int64)
             for k, w in enumerate(group):
                 row = [self.cls, *ids[w.start : w.end], self.sep]
                 batch[k, : len(row)] = row
                 mask[k, : len(row)] = 1
-            (logits,) = self._session().run(None, {"input_ids": batch, "attention_mask": mask})
+                if feats is not None:
+                    fb[k, 1 : len(row) - 1] = feats[w.start : w.end]
+            feeds: dict[str, np.ndarray] = {"input_ids": batch, "attention_mask": mask}
+            if self.features:
+                feeds["features"] = fb
+            (logits,) = self._session().run(None, feeds)
             logits = logits.reshape(len(group), width, len(ROLES), len(TAGS))
             for k, w in enumerate(group):
                 a, z = w.keep_start - w.start + 1, w.keep_end - w.start + 1
@@ -98,12 +111,18 @@ class Tagger:
             return self._threaded
         return self.session
 
-    def tag(self, text: str) -> Tagged:
-        """The source, cue and content spans the model finds in ``text``."""
+    def tag(self, text: str, doc: Doc | None = None) -> Tagged:
+        """The source, cue and content spans the model finds in ``text``; a model that
+        reads the parse needs ``doc``, the spaCy ``Doc`` of ``text``."""
         enc = self.tokenizer.encode(text, add_special_tokens=False)
         if not enc.ids:
             return Tagged({r: [] for r in ROLES})
-        lp = self.logp(enc.ids)
+        feats = None
+        if self.features:
+            if doc is None or doc.text != text:
+                raise ModelError(f"{self.path}: this tagger reads the parse; give it the Doc")
+            feats = piece_features(self.features, token_rows(doc), enc.offsets)
+        lp = self.logp(enc.ids, feats)
         cont = [t.startswith("##") for t in enc.tokens]
         offsets: Any = enc.offsets
         return Tagged({r: role_spans(lp[:, k, :], offsets, cont) for k, r in enumerate(ROLES)})

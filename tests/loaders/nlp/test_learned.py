@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.errors import ModelError
 from graph.model import Article
@@ -19,7 +19,9 @@ from loaders.engines import DEFAULT_ENGINE, ENGINE_VAR, engine_name
 from loaders.nlp import Extractor
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.learned.decode import viterbi
-from loaders.nlp.learned.engine import _cue_subject, hybrid
+from loaders.nlp.learned.engine import _cue_subject, combine
+from loaders.nlp.learned.features import piece_features, token_rows, vocabulary
+from loaders.nlp.learned.link import link
 from loaders.nlp.learned.tagger import Tagger, load_tagger, model_dir
 from loaders.nlp.learned.windows import windows
 from loaders.nlp.models import load_model
@@ -36,9 +38,10 @@ OFFLINE = textwrap.dedent(
     socket.create_connection = refuse
     socket.getaddrinfo = refuse
     from loaders.nlp.learned.tagger import Tagger, load_tagger, model_dir
+    from loaders.nlp.models import load_model
     tagger = load_tagger()
     text = "Ana Ruiz said on Monday that the bridge would reopen in May."
-    cues = [text[s:e] for s, e in tagger.tag(text).spans["cue"]]
+    cues = [text[s:e] for s, e in tagger.tag(text, load_model()(text)).spans["cue"]]
     print(model_dir())
     print(cues)
     """
@@ -85,12 +88,13 @@ def test_tagger_runs_on_more_threads_only_where_it_was_loaded(
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.map(_threads_in_a_worker, [0]) == [1]
     text = "Ana Ruiz said on Monday that the bridge would reopen in May."
-    assert tagger.tag(text).spans == load_tagger().tag(text).spans
+    doc = load_model()(text)
+    assert tagger.tag(text, doc).spans == load_tagger().tag(text, doc).spans
 
 
 def test_tagger_finds_source_cue_and_content() -> None:
     text = "The harbour master told reporters that the ferry would run again on Friday."
-    spans = load_tagger().tag(text).spans
+    spans = load_tagger().tag(text, load_model()(text)).spans
     got = {role: [text[s:e] for s, e in found] for role, found in spans.items()}
     assert any("told" in c for c in got["cue"]), got
     assert any("harbour master" in s for s in got["source"]), got
@@ -177,7 +181,7 @@ def test_a_quotation_the_rules_gave_its_speaker_is_not_given_again() -> None:
 
     rule = cand(said, second[-4:-2], second)
     model = cand(fielded, first[0:2], first)
-    assert hybrid(doc, [rule], [model]) == [rule]
+    assert combine(doc, [rule], [model]) == [rule]
 
 
 def test_the_model_gives_no_cue_a_content_from_an_earlier_sentence(
@@ -205,3 +209,84 @@ def test_a_tagger_source_is_cut_to_the_cues_own_subject() -> None:
     start = next(t.i for t in doc if t.text == "move") - 1
     fans = next(t.i for t in doc if t.text == "fans")
     assert _cue_subject(doc[start : fans + 1], cue).text == "fans"
+
+
+def _candidate(doc: Doc, cue: str, content: str, subject: str | None = None) -> Candidate:
+    text = doc.text
+    verb = next(t for t in doc if t.text == cue)
+    sources = []
+    if subject is not None:
+        span = doc.char_span(text.index(subject), text.index(subject) + len(subject))
+        assert span is not None
+        sources = [SourceRef(span=span, referent=span)]
+    sent = verb.sent
+    return Candidate(
+        cue=(verb.idx, verb.idx + len(verb.text)),
+        cue_token=verb.i,
+        sentence=(sent.start_char, sent.end_char),
+        sources=sources,
+        content=(text.index(content), text.index(content) + len(content)),
+    )
+
+
+def test_a_rules_stance_verb_stands_only_where_the_tagger_tags_it_too() -> None:
+    """A verb of saying stands on the rules alone; a stance verb ("praised") needs the
+    tagger to tag its cue as well."""
+    doc = load_model()(
+        "The mayor praised the harbour crew for its quick work. "
+        "Ana Ruiz said the pier would reopen on Friday."
+    )
+    praised = _candidate(doc, "praised", "the harbour crew", "The mayor")
+    said = _candidate(doc, "said", "the pier would reopen on Friday", "Ana Ruiz")
+    assert combine(doc, [praised, said], []) == [said]
+    tagged = _candidate(doc, "praised", "the harbour crew for its quick work", "The mayor")
+    assert combine(doc, [praised, said], [tagged]) == [praised, said]
+    assert praised.content == (doc.text.index("the harbour"), doc.text.index(" for its"))
+
+
+def test_a_tagger_cue_without_a_source_takes_the_cues_subject() -> None:
+    doc = load_model()("The harbour board welcomed the plan to widen the pier next spring.")
+    cand = _candidate(doc, "welcomed", "the plan to widen the pier next spring")
+    (found,) = combine(doc, [], [cand])
+    assert [ref.span.text for ref in found.sources] == ["The harbour board"]
+
+
+def test_a_tagger_cue_keeps_one_content_or_the_pieces_it_splits() -> None:
+    """Two contents after one cue are not one content in pieces: the piece the parse ties
+    to the cue stays. A quotation split by its cue is one content in two pieces."""
+    nlp = load_model()
+    doc = nlp('"The pier is safe," Ana Ruiz said, "and it will stay open."')
+    text = doc.text
+
+    def at(piece: str) -> tuple[int, int]:
+        return text.index(piece), text.index(piece) + len(piece)
+
+    spans = {
+        "source": [at("Ana Ruiz")],
+        "cue": [at("said")],
+        "content": [at("The pier is safe"), at("and it will stay open")],
+    }
+    (linked,) = link(doc, spans)
+    assert [s.text for s in linked.contents] == ["The pier is safe", "and it will stay open"]
+    doc = nlp("The council said the pier was safe and promised a new ferry by May.")
+    text = doc.text
+    spans = {
+        "source": [at("The council")],
+        "cue": [at("said")],
+        "content": [at("the pier was safe"), at("a new ferry by May")],
+    }
+    (linked,) = link(doc, spans)
+    assert [s.text for s in linked.contents] == ["the pier was safe"]
+
+
+def test_parse_features_follow_the_tokens_of_the_pieces() -> None:
+    nlp = load_model()
+    doc = nlp("Harbourmasters said it.")
+    vocab = vocabulary({p: nlp.get_pipe(p).labels for p in ("tagger", "parser")})
+    offsets = [(0, 7), (7, 14), (15, 19), (20, 22), (22, 23)]  # "harbour", "##masters", ...
+    feats = piece_features(vocab, token_rows(doc), offsets)
+    assert feats.shape == (5, 3)
+    assert (feats[0] == feats[1]).all()  # two pieces of one word
+    said = next(t for t in doc if t.text == "said")
+    assert feats[2, 0] == vocab["tag"].index(said.tag_) + 1
+    assert feats[2, 1] == vocab["dep"].index("ROOT") + 1
