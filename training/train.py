@@ -356,14 +356,13 @@ def main() -> None:
     dev_docs = read_split(os.path.join(SHARED, "polnear", "dev"))
     if a.limit:
         train_docs, dev_docs = train_docs[: a.limit], dev_docs[: max(2, a.limit // 10)]
-    items = [w for d in train_docs for w in encode(tok, d, stride=SIZE)]
     rows = None
     if a.features:
         rows = parse_rows(train_docs + dev_docs, os.path.join(a.out, "spacy_rows.pkl"))
-        items = []
-        for d in train_docs:
-            windows = encode(tok, d, stride=SIZE)
-            items += with_features(tok, d, windows, rows[d.name], model.features)
+    items = []
+    for d in train_docs:
+        windows = encode(tok, d, stride=SIZE)
+        items += with_features(tok, d, windows, rows[d.name], model.features) if rows else windows
     a.rows = rows
     print(
         f"{len(train_docs)} train articles, {len(items)} windows, {time.time() - t0:.0f}s",

@@ -56,14 +56,24 @@ def previous_hybrid(doc, rules, model):
     return sorted(out, key=lambda c: c.cue)
 
 
-def every_rule(doc, rules, model):
-    """combine, but every rule's candidate stands, tagged or not."""
-    kept = E._stands_alone
-    E._stands_alone = lambda doc, rule: True
-    try:
-        return combine(doc, rules, model)
-    finally:
-        E._stands_alone = kept
+def combine_with(name, replacement):
+    """``combine`` with one of its steps (``learned.engine.<name>``) replaced."""
+
+    def variant(doc, rules, model):
+        kept = getattr(E, name)
+        setattr(E, name, replacement)
+        try:
+            return combine(doc, rules, model)
+        finally:
+            setattr(E, name, kept)
+
+    return variant
+
+
+# combine, but every rule's candidate stands, tagged or not
+every_rule = combine_with("_stands_alone", lambda doc, rule: True)
+# combine, the rules' content always kept
+no_content_fit = combine_with("_fit_content", lambda rule, tagged: None)
 
 
 def unsourced_too(doc, rules, model):
@@ -73,16 +83,6 @@ def unsourced_too(doc, rules, model):
         if not m.sources and not any(overlaps(m.cue, r.cue) or r.covers(m.cue[0]) for r in out):
             out.append(m)
     return sorted(out, key=lambda c: c.cue)
-
-
-def no_content_fit(doc, rules, model):
-    """combine, the rules' content always kept."""
-    kept = E._fit_content
-    E._fit_content = lambda rule, tagged: None
-    try:
-        return combine(doc, rules, model)
-    finally:
-        E._fit_content = kept
 
 
 def model_first(doc, rules, model):

@@ -97,7 +97,7 @@ def subject_of(verb: Token, depth: int = 3) -> tuple[Token | None, bool]:
     if stray is not None:
         return stray, passive  # "... to vote Vell Ana Ruiz shared a picture": Ruiz shared
     governor = verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _can_speak(governor):
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and can_speak(governor):
         return governor, passive  # "a letter asking him to resign"
     if verb.dep_ == "xcomp" and verb.tag_ == "VB":
         objs = [c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i]
@@ -140,7 +140,7 @@ def _before_aside(subject: Token) -> Token:
     return before if before.pos_ in ("PROPN", "NOUN", "PRON") else subject
 
 
-def _can_speak(noun: Token) -> bool:
+def can_speak(noun: Token) -> bool:
     """Whether the noun a participle hangs on can be the one saying: a name, a person or
     a document ("a letter asking him to resign"), not "a balcony hoping to ..."."""
     lemma = noun.lemma_.lower()

@@ -20,11 +20,10 @@ from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.cues import CUE_LEMMAS, PASSIVE_SPEAKER, SPEECH_VERBS
 from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
-from loaders.nlp.mentions import person_noun
 from loaders.nlp.senses import lacks_its_clause, says_nothing
-from loaders.nlp.sources import COMPANY_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, RELATIVE, source_refs
+from loaders.nlp.sources import COMPANY_NOUNS, ORG_NOUNS, RELATIVE, source_refs
 from loaders.nlp.spans import doc_text, find_quotes, trim, within_quote
-from loaders.nlp.verbs import subject_of
+from loaders.nlp.verbs import can_speak, subject_of
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
@@ -139,9 +138,9 @@ def _fit_content(rule: Candidate, tagged: list[Candidate]) -> None:
     overlaps the rule's (the rule took the wrong clause); a quotation stays."""
     if rule.quote or rule.content is None:
         return
-    contents = [m for m in tagged if m.content is not None]
-    if contents and not any(overlaps(rule.content, m.content) for m in contents):  # type: ignore[arg-type]
-        m = contents[0]
+    theirs = [(m, m.content) for m in tagged if m.content is not None]
+    if theirs and not any(overlaps(rule.content, content) for _, content in theirs):
+        m = theirs[0][0]
         rule.content, rule.pieces, rule.quote = m.content, list(m.pieces), m.quote
 
 
@@ -182,17 +181,16 @@ def _worth_adding(doc: Doc, cand: Candidate, rules: list[Candidate], text: str) 
 
 
 def _speaker_like(ref: SourceRef) -> bool:
-    """Whether a tagger's source can be one who speaks (wider than the rules' test for the
-    noun a participle hangs on, ``verbs._can_speak``: pronouns and organisations too)."""
+    """Whether a tagger's source can be one who speaks: what ``verbs.can_speak`` allows (a
+    name, a person, a document), and pronouns and organisations too."""
     root = ref.referent.root
     lemma = root.lemma_.lower()
     return (
-        root.pos_ in ("PROPN", "PRON")
+        can_speak(root)
+        or root.pos_ == "PRON"
         or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or person_noun(lemma)
         or lemma in ORG_NOUNS
         or lemma in COMPANY_NOUNS
-        or lemma in DOCUMENT_NOUNS
     )
 
 

@@ -84,16 +84,15 @@ class Tagger:
             width = max(w.end - w.start for w in group) + 2
             batch = np.zeros((len(group), width), dtype=np.int64)
             mask = np.zeros_like(batch)
-            fb = np.zeros((len(group), width, len(NAMES)), dtype=np.int64)
+            feeds: dict[str, np.ndarray] = {"input_ids": batch, "attention_mask": mask}
+            if feats is not None:
+                feeds["features"] = np.zeros((len(group), width, len(NAMES)), dtype=np.int64)
             for k, w in enumerate(group):
                 row = [self.cls, *ids[w.start : w.end], self.sep]
                 batch[k, : len(row)] = row
                 mask[k, : len(row)] = 1
                 if feats is not None:
-                    fb[k, 1 : len(row) - 1] = feats[w.start : w.end]
-            feeds: dict[str, np.ndarray] = {"input_ids": batch, "attention_mask": mask}
-            if self.features:
-                feeds["features"] = fb
+                    feeds["features"][k, 1 : len(row) - 1] = feats[w.start : w.end]
             (logits,) = self._session().run(None, feeds)
             logits = logits.reshape(len(group), width, len(ROLES), len(TAGS))
             for k, w in enumerate(group):
