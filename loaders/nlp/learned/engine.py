@@ -138,7 +138,9 @@ def _fit_content(rule: Candidate, tagged: list[Candidate]) -> None:
     overlaps the rule's (the rule took the wrong clause); a quotation stays."""
     if rule.quote or rule.content is None:
         return
-    theirs = [(m, m.content) for m in tagged if m.content is not None]
+    theirs = [
+        (m, m.content) for m in tagged if m.content is not None and not _speaker_of(m.content, rule)
+    ]
     if theirs and not any(overlaps(rule.content, content) for _, content in theirs):
         m = theirs[0][0]
         rule.content, rule.pieces, rule.quote = m.content, list(m.pieces), m.quote
@@ -161,7 +163,8 @@ def _worth_adding(doc: Doc, cand: Candidate, rules: list[Candidate], text: str) 
     claim), nor one whose source is the subject of a passive cue, or inside it ("Her
     husband has been criticised": nobody named criticised him, least of all "her"); not a
     cue inside a rule's content or source (only the outermost attribution of a nested
-    report counts), nor a content the rules already give in the same sentence. A cue
+    report counts), nor a content that is a rule's source or relay, nor a content the
+    rules already give in the same sentence. A cue
     outside every lexicon needs a source that can speak: a name, a pronoun, a person, an
     organisation or a document ("claims emerged", "Mr Comey's move writes" are no report).
     """
@@ -176,8 +179,18 @@ def _worth_adding(doc: Doc, cand: Candidate, rules: list[Candidate], text: str) 
         return False
     if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
         return False
+    if any(_speaker_of(cand.content, r) for r in rules):
+        return False
     # a report the rules folded into a chain ("Y denies Z, X told the BBC")
     return not any(_same_content(cand, r) for r in rules)
+
+
+def _speaker_of(content: tuple[int, int], rule: Candidate) -> bool:
+    """Whether a tagger's content is what a rule reads as a source or a relay: "the Wire
+    reported, citing two port officials" cites the officials, who speak; they are not
+    what was said."""
+    refs = (*rule.sources, *rule.via)
+    return any(overlaps(content, (r.span.start_char, r.span.end_char)) for r in refs)
 
 
 def _speaker_like(ref: SourceRef) -> bool:
