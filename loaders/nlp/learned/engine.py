@@ -186,11 +186,11 @@ def _worth_adding(doc: Doc, cand: Candidate, rules: list[Candidate], text: str) 
 
 
 def _speaker_of(content: tuple[int, int], rule: Candidate) -> bool:
-    """Whether a tagger's content is what a rule reads as a source or a relay: "the Wire
+    """Whether a tagger's content lies inside what a rule reads as a source or a relay: "the Wire
     reported, citing two port officials" cites the officials, who speak; they are not
     what was said."""
     refs = (*rule.sources, *rule.via)
-    return any(overlaps(content, (r.span.start_char, r.span.end_char)) for r in refs)
+    return any(r.span.start_char <= content[0] and content[1] <= r.span.end_char for r in refs)
 
 
 def _speaker_like(ref: SourceRef) -> bool:
