@@ -1,6 +1,6 @@
 """Score ways of combining the rules and the tagger on PolNeAR dev, in one pass of spaCy.
 
-    python training/variants.py [--limit N] [--model FOLDER]
+    python training/variants.py [--limit N] [--model FOLDER] [--o-bias X]
 
 Each variant's records go through the package's own record building and the
 shared scorer's matching (../shared/eval/score_attributions.py), so the
@@ -72,8 +72,20 @@ def combine_with(name, replacement):
 
 # combine, but every rule's candidate stands, tagged or not
 every_rule = combine_with("_stands_alone", lambda doc, rule: True)
+# combine, the tagger's content edges wherever they overlap the rule's
+any_edges = combine_with("_whole", lambda doc, cand, clause, quotes: True)
+
+
+# combine, the rule's content kept where the tagger's overlaps none of it
+def _overlapping_only(doc, rule, tagged, quotes):
+    if any(m.content and overlaps(m.content, rule.content or (0, 0)) for m in tagged):
+        kept_fit(doc, rule, tagged, quotes)
+
+
+kept_fit = E._fit_content
+overlapping_only = combine_with("_fit_content", _overlapping_only)
 # combine, the rules' content always kept
-no_content_fit = combine_with("_fit_content", lambda rule, tagged: None)
+no_content_fit = combine_with("_fit_content", lambda doc, rule, tagged, quotes: None)
 
 
 def unsourced_too(doc, rules, model):
@@ -94,14 +106,52 @@ def model_first(doc, rules, model):
     return sorted(out, key=lambda c: c.cue)
 
 
+def _confirmed(rules, model):
+    """Each rule candidate with the tagger's candidates whose cue overlaps its cue."""
+    for rule in rules:
+        tagged = [m for m in model if overlaps(m.cue, rule.cue)]
+        if tagged:
+            yield rule, tagged
+
+
+def tagger_edges(*roles):
+    """combine, then, where rule and tagger share a cue, the tagger's edges for ``roles``
+    (cue, source) wherever its span overlaps the rule's (combine takes its content edges)."""
+
+    def variant(doc, rules, model):
+        out = combine(doc, rules, model)
+        kept = {id(c) for c in out}
+        for rule, tagged in _confirmed([r for r in rules if id(r) in kept], model):
+            m = tagged[0]
+            if "cue" in roles and m.cue[0] <= doc[rule.cue_token].idx < m.cue[1]:
+                rule.cue = m.cue
+            if "source" in roles:
+                for i, ref in enumerate(rule.sources):
+                    for theirs in m.sources:
+                        t = theirs.span
+                        if t.start < ref.span.end and ref.span.start < t.end and t != ref.span:
+                            referent = t if ref.referent == ref.span else ref.referent
+                            rule.sources[i] = replace(ref, span=t, referent=referent)
+                            break
+        return out
+
+    return variant
+
+
 VARIANTS = {
     "rules": lambda doc, r, m: r,
     "combine (shipped)": combine,
     "every rule stands": every_rule,
     "rules' content kept": no_content_fit,
+    "tagger's edges, whole or not": any_edges,
+    "only overlapping tagger contents": overlapping_only,
     "unsourced too": unsourced_too,
     "previous hybrid": previous_hybrid,
     "model-first": model_first,
+    "tagger's cue edges": tagger_edges("cue"),
+    "tagger's source edges": tagger_edges("source"),
+    "tagger's cue+source edges": tagger_edges("cue", "source"),
+    "no same-content test": combine_with("_same_content", lambda model, rule: False),
 }
 
 
@@ -109,11 +159,27 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--model", default="", help="a tagger folder to score instead of the shipped")
+    ap.add_argument(
+        "--o-bias",
+        type=float,
+        default=0.0,
+        help="make the tagger's O tag this much less likely (log) on the cue layer",
+    )
     a = ap.parse_args()
-    if a.model:
+    if a.model or a.o_bias:
         from loaders.nlp.learned import component, tagger
+        from loaders.nlp.learned.labels import ROLES
 
-        chosen = tagger.Tagger(a.model)
+        chosen = tagger.Tagger(a.model) if a.model else tagger.load_tagger()
+        if a.o_bias:
+            plain = chosen.logp
+
+            def biased(ids, feats=None):
+                out = plain(ids, feats)
+                out[:, ROLES.index("cue"), 0] -= a.o_bias
+                return out
+
+            chosen.logp = biased
         component.load_tagger = lambda: chosen
     sc = scorer()
     folder = os.path.join(SHARED, "polnear", "dev")

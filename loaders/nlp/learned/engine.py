@@ -4,7 +4,8 @@
 :class:`~loaders.nlp.candidate.Candidate` records (one per cue with a
 content). ``combine`` lets the tagger decide which cues are attributions and the rules
 say what they are: a rule's candidate stands where the tagger tags its cue too (its
-source, chain and kind; the tagger's content where the two disagree entirely), and
+source, chain and kind; the tagger's content edges where they make whole phrases of the
+rule's clause, its content where the two disagree entirely), and
 without the tagger only when it is a quotation, a verb of saying, "according to", a
 refusal, denial or hedge, or a chain; the tagger's own candidates fill the cues no rule
 found.
@@ -22,7 +23,15 @@ from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
 from loaders.nlp.senses import lacks_its_clause, says_nothing
 from loaders.nlp.sources import COMPANY_NOUNS, ORG_NOUNS, RELATIVE, source_refs
-from loaders.nlp.spans import doc_text, find_quotes, trim, within_quote
+from loaders.nlp.spans import (
+    chars,
+    doc_text,
+    find_quotes,
+    is_quote,
+    quote_around,
+    trim,
+    within_quote,
+)
 from loaders.nlp.verbs import can_speak, subject_of
 
 
@@ -55,6 +64,8 @@ def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candi
     s, e = trim(doc, sent.start, sent.end, keep_quotes=True)
     refs: list[SourceRef] = []
     for src in linked.sources:
+        if not _names_someone(src):
+            continue  # "The", "Fans of": the cue's subject is looked for instead
         if len(src) == 1 and src[0].lower_ in RELATIVE:
             refs.extend(source_refs(src[0]))
         else:
@@ -69,6 +80,18 @@ def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candi
         pieces=pieces if len(pieces) > 1 else [],
         quote=within_quote(quotes, pieces[0][0], pieces[-1][1]),
         confidence=0.8,
+    )
+
+
+def _names_someone(src: Span) -> bool:
+    """Whether a tagger's source span is a phrase that names someone: a noun, name or
+    pronoun in it, and no article, preposition or conjunction left hanging at its end
+    ("The disclosed", "Fans of have hit out at", "the cenotaph in")."""
+    words = [t for t in src if not t.is_punct]
+    return (
+        bool(words)
+        and words[-1].pos_ not in ("DET", "ADP", "CCONJ", "SCONJ")
+        and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words)
     )
 
 
@@ -96,14 +119,16 @@ def combine(doc: Doc, rules: list[Candidate], model: list[Candidate]) -> list[Ca
 
     On PolNeAR dev the tagger's cues are the better judge of what is an attribution (a
     rule's stance verb the tagger passes over is more often wrong than right), the rules
-    the better judge of its parts: their content edges, their sources (resolved, in
-    chains) and kinds.
+    the better judge of its parts: which clause is the content, their sources (resolved,
+    in chains) and kinds; the tagger the better judge of where a content ends (exact
+    content +1.9, relation +1.0 with its edges where they are whole phrases).
     """
     out = []
+    quotes = find_quotes(doc_text(doc))
     for rule in rules:
         tagged = [m for m in model if overlaps(m.cue, rule.cue)]
         if tagged:
-            _fit_content(rule, tagged)
+            _fit_content(doc, rule, tagged, quotes)
         elif not _stands_alone(doc, rule):
             continue
         out.append(rule)
@@ -133,17 +158,103 @@ def _stands_alone(doc: Doc, rule: Candidate) -> bool:
     )
 
 
-def _fit_content(rule: Candidate, tagged: list[Candidate]) -> None:
-    """The tagger's content for a rule's cue when none of the tagger's contents for it
-    overlaps the rule's (the rule took the wrong clause); a quotation stays."""
+def _fit_content(
+    doc: Doc, rule: Candidate, tagged: list[Candidate], quotes: list[tuple[int, int]]
+) -> None:
+    """The tagger's content edges for a rule's cue where they make whole phrases; a
+    quotation stays.
+
+    Of the tagger's contents for the cue, the one that overlaps the rule's most is taken
+    when it holds the head of the rule's clause (:func:`_whole`): the rules find the
+    clause, the tagger its edges. When none overlaps (the rule took the wrong clause), the
+    tagger's first is taken (on the 96 real articles it is the better of the two more often
+    than not).
+    """
     if rule.quote or rule.content is None:
         return
-    theirs = [
-        (m, m.content) for m in tagged if m.content is not None and not _speaker_of(m.content, rule)
-    ]
-    if theirs and not any(overlaps(rule.content, content) for _, content in theirs):
-        m = theirs[0][0]
-        rule.content, rule.pieces, rule.quote = m.content, list(m.pieces), m.quote
+    content = rule.content
+    theirs = [m for m in tagged if m.content is not None and not _speaker_of(m.content, rule)]
+    if not theirs:
+        return
+    m = max(theirs, key=lambda m: _shared(m.content, content))
+    if not _shared(m.content, content):
+        m = theirs[0]
+    elif m.content == content or not _whole(doc, m, content, quotes):
+        return
+    assert m.content is not None
+    pieces = [_tidy(doc, piece, quotes) for piece in (m.pieces or [m.content])]
+    rule.content, rule.quote = (pieces[0][0], pieces[-1][1]), m.quote
+    rule.pieces = pieces if len(pieces) > 1 else []
+
+
+def _tidy(doc: Doc, piece: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A tagger's content piece without commas or dashes at its edges, and with a quotation
+    it leaves open closed: "the toll 'may well increase" ends at the closing mark, "'we are
+    not a nation' '" does not end on the next quotation's opening mark."""
+    span = doc.char_span(*piece, alignment_mode="expand")
+    if span is None:
+        return piece
+    start, end = trim(doc, span.start, span.end, keep_quotes=True)
+    if end - start > 1 and is_quote(doc[end - 1]) and doc[end - 2].whitespace_:
+        start, end = trim(doc, start, end - 1, keep_quotes=True)  # a mark that opens
+    if end <= start:
+        return piece
+    s, e = chars(doc, start, end)
+    around = quote_around(quotes, e)
+    if around is not None and s <= around[0] and not doc_text(doc)[e : around[1]].strip(_CLOSING):
+        e = around[1]
+    return s, e
+
+
+_CLOSING = " .,!?;:'\"’”"  # what may stand between a content's end and its closing mark
+
+
+def _whole(
+    doc: Doc, cand: Candidate, clause: tuple[int, int], quotes: list[tuple[int, int]]
+) -> bool:
+    """Whether ``cand``'s content is made of whole phrases and holds the head of ``clause``.
+
+    Each piece hangs from one word outside it and leaves none of its words' dependents
+    outside (punctuation aside), neither starts nor ends on a conjunction, and crosses a
+    sentence only inside a quotation; a piece away from the clause is a quotation in the
+    cue's sentence ("'Part one,' she said, 'part two'"), not an earlier one. So
+    "conditions were fine" cut to "conditions", "at the candidate's North" (of "North
+    Carolina rally"), "his opponent of corruption and", or a clause with the next
+    paragraph's heading are no edges to take.
+    """
+    text = doc_text(doc)
+    pieces = cand.pieces or ([cand.content] if cand.content else [])
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in pieces]
+    if not pieces or any(sp is None or not len(sp) for sp in spans):
+        return False
+    if not has_substance(" ".join(text[s:e] for s, e in pieces)):
+        return False
+    cue_sent = doc[cand.cue_token].sent
+    head = doc.char_span(*clause, alignment_mode="expand")
+    if head is None or not any(sp.start <= head.root.i < sp.end for sp in spans if sp):
+        return False
+    for (s, e), sp in zip(pieces, spans, strict=True):
+        assert sp is not None
+        quoted = within_quote(quotes, s, e)
+        if not overlaps((s, e), clause) and (not quoted or sp.sent != cue_sent):
+            return False
+        if not quoted and sp[0].sent != sp[-1].sent:
+            return False
+        words = [t for t in sp if not t.is_punct]
+        if not words or words[0].dep_ == "cc" or words[-1].dep_ == "cc":
+            return False
+        inside = range(sp.start, sp.end)
+        heads = {t.head.i for t in words if t.head.i not in inside}
+        if len(heads) > 1:
+            return False
+        if any(c.i not in inside and not c.is_punct for t in words for c in t.children):
+            return False
+    return True
+
+
+def _shared(a: tuple[int, int] | None, b: tuple[int, int]) -> int:
+    """How many characters two spans share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0])) if a else 0
 
 
 def _subject_refs(doc: Doc, cand: Candidate) -> list[SourceRef]:
@@ -161,7 +272,8 @@ def _worth_adding(doc: Doc, cand: Candidate, rules: list[Candidate], text: str) 
     Not a cue the rules know says nothing ("slammed into", "opted"), nor one whose content
     is only a name or a pronoun ("Trump called Putin on Monday": a phone call, not a
     claim), nor one whose source is the subject of a passive cue, or inside it ("Her
-    husband has been criticised": nobody named criticised him, least of all "her"); not a
+    husband has been criticised": nobody named criticised him, least of all "her"), nor one
+    whose content holds its own source; not a
     cue inside a rule's content or source (only the outermost attribution of a nested
     report counts), nor a content that is a rule's source or relay, nor a content the
     rules already give in the same sentence. A cue
@@ -177,6 +289,9 @@ def _worth_adding(doc: Doc, cand: Candidate, rules: list[Candidate], text: str) 
         return False  # "has been planning the transition": no clause, no quotation
     if cand.content is None or not has_substance(text[cand.content[0] : cand.content[1]]):
         return False
+    pieces = cand.pieces or [cand.content]
+    if any(overlaps(p, (r.span.start_char, r.span.end_char)) for p in pieces for r in cand.sources):
+        return False  # "An official claimed: An official who was on the call said": a misreading
     if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
         return False
     if any(_speaker_of(cand.content, r) for r in rules):

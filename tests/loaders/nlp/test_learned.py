@@ -19,7 +19,7 @@ from loaders.engines import DEFAULT_ENGINE, ENGINE_VAR, engine_name
 from loaders.nlp import Extractor
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.learned.decode import viterbi
-from loaders.nlp.learned.engine import _cue_subject, combine
+from loaders.nlp.learned.engine import _cue_subject, _names_someone, combine
 from loaders.nlp.learned.features import piece_features, token_rows, vocabulary
 from loaders.nlp.learned.link import link
 from loaders.nlp.learned.tagger import Tagger, load_tagger, model_dir
@@ -241,7 +241,74 @@ def test_a_rules_stance_verb_stands_only_where_the_tagger_tags_it_too() -> None:
     assert combine(doc, [praised, said], []) == [said]
     tagged = _candidate(doc, "praised", "the harbour crew for its quick work", "The mayor")
     assert combine(doc, [praised, said], [tagged]) == [praised, said]
-    assert praised.content == (doc.text.index("the harbour"), doc.text.index(" for its"))
+
+
+def _content_after_combine(text: str, rule_content: str, tagger_content: str) -> str:
+    """The content of a rule's "said" once ``combine`` has seen the tagger's content."""
+    doc = load_model()(text)
+    rule = _candidate(doc, "said", rule_content, "Ana Ruiz")
+    tagged = _candidate(doc, "said", tagger_content, "Ana Ruiz")
+    (found,) = combine(doc, [rule], [tagged])
+    assert found is rule and found.content is not None
+    return text[found.content[0] : found.content[1]]
+
+
+def test_the_tagger_gives_a_rules_content_its_edges_where_they_are_whole_phrases() -> None:
+    """The rules find the clause, the tagger its edges: a clause the rule cut at a comma
+    is taken whole from the tagger."""
+    text = "Ana Ruiz said the old wooden pier was safe, and the ferry would run on Friday."
+    whole = "the old wooden pier was safe, and the ferry would run on Friday"
+    assert _content_after_combine(text, "the old wooden pier was safe", whole) == whole
+
+
+@pytest.mark.parametrize(
+    ("tagger", "why"),
+    [
+        ("the old wooden pier", "without the head of the clause"),
+        ("the old wooden pier was safe, and the ferry would run on", "cuts a phrase"),
+        ("the old wooden pier was safe, and", "ends on a conjunction"),
+    ],
+)
+def test_the_tagger_edges_that_cut_a_phrase_are_not_taken(tagger: str, why: str) -> None:
+    text = "Ana Ruiz said the old wooden pier was safe, and the ferry would run on Friday."
+    rule = "the old wooden pier was safe, and the ferry would run on Friday"
+    assert _content_after_combine(text, rule, tagger) == rule, why
+
+
+def test_the_tagger_edges_do_not_run_into_the_next_sentence() -> None:
+    text = "Ana Ruiz said the old wooden pier was safe. The ferry runs every day."
+    rule = "the old wooden pier was safe"
+    tagger = "the old wooden pier was safe. The ferry runs every day"
+    assert _content_after_combine(text, rule, tagger) == rule
+
+
+def test_the_tagger_edges_close_the_quotation_they_leave_open() -> None:
+    text = 'Ana Ruiz said that the toll "may well rise".'
+    got = _content_after_combine(text, "that the toll", 'that the toll "may well rise')
+    assert got == 'that the toll "may well rise"'
+
+
+def test_a_tagger_candidate_whose_content_holds_its_source_is_no_report() -> None:
+    doc = load_model()("A harbour official claimed the ferry crew had left the pier early.")
+    misread = _candidate(
+        doc, "claimed", "A harbour official claimed the ferry crew", "A harbour official"
+    )
+    assert combine(doc, [], [misread]) == []
+    read = _candidate(
+        doc, "claimed", "the ferry crew had left the pier early", "A harbour official"
+    )
+    assert combine(doc, [], [read]) == [read]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names"),
+    [("Fans of the old bar", True), ("Fans of", False), ("Fans of the", False), ("Fans", True)],
+)
+def test_a_tagger_source_must_name_someone(phrase: str, names: bool) -> None:
+    doc = load_model()("Fans of the old bar said the new one was too small.")
+    span = doc.char_span(0, len(phrase))
+    assert span is not None
+    assert _names_someone(span) is names
 
 
 def test_a_tagger_cue_without_a_source_takes_the_cues_subject() -> None:
