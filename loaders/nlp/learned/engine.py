@@ -277,13 +277,14 @@ def _worth_adding(doc: Doc, cand: Candidate, rules: list[Candidate], text: str) 
     cue inside a rule's content or source (only the outermost attribution of a nested
     report counts), nor a content that is a rule's source or relay, nor a content the
     rules already give in the same sentence. A cue
-    outside every lexicon needs a source that can speak: a name, a pronoun, a person, an
-    organisation or a document ("claims emerged", "Mr Comey's move writes" are no report).
+    outside every lexicon needs a verb, noun or colon among its words and a source that can
+    speak: a name, a pronoun, a person, an organisation or a document ("claims emerged",
+    "Mr Comey's move writes", "aides seemingly" are no report).
     """
     cue = doc[cand.cue_token]
     if says_nothing(cue) or _patient_source(doc, cand):
         return False
-    if cue.lemma_.lower() not in CUE_LEMMAS and not all(_speaker_like(r) for r in cand.sources):
+    if cue.lemma_.lower() not in CUE_LEMMAS and not _outside_lexicon_holds(doc, cand):
         return False
     if lacks_its_clause(cue) and not cand.quote and not _has_verb(doc, cand.content):
         return False  # "has been planning the transition": no clause, no quotation
@@ -306,6 +307,21 @@ def _speaker_of(content: tuple[int, int], rule: Candidate) -> bool:
     what was said."""
     refs = (*rule.sources, *rule.via)
     return any(r.span.start_char <= content[0] and content[1] <= r.span.end_char for r in refs)
+
+
+def _outside_lexicon_holds(doc: Doc, cand: Candidate) -> bool:
+    """Whether a tagger's cue that no lexicon knows is an attribution: a verb, noun or
+    colon among its words, not only an adverb or adjective ("seemingly", "likely"); sources
+    that can speak, and not the "it" of "it remains unknown", "it became clear" (a cue
+    with an adjective: no one speaks)."""
+    span = doc.char_span(*cand.cue, alignment_mode="expand")
+    words = list(span) if span is not None else [doc[cand.cue_token]]
+    if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or t.text == ":" for t in words):
+        return False
+    copular = any(t.pos_ == "ADJ" for t in words)
+    return all(
+        _speaker_like(r) and not (copular and r.referent.root.lower_ == "it") for r in cand.sources
+    )
 
 
 def _speaker_like(ref: SourceRef) -> bool:

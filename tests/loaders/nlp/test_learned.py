@@ -300,6 +300,22 @@ def test_a_tagger_candidate_whose_content_holds_its_source_is_no_report() -> Non
     assert combine(doc, [], [read]) == [read]
 
 
+def test_a_tagger_cue_no_lexicon_knows_needs_a_verb_and_someone_who_speaks() -> None:
+    """ "seemingly" alone is no cue, nor "it became clear" (nobody speaks); "branded" with
+    a name as its source is."""
+    nlp = load_model()
+    doc = nlp("The harbour board seemingly wanted the old pier to close by the spring.")
+    adverb = _candidate(doc, "seemingly", "wanted the old pier to close", "The harbour board")
+    assert combine(doc, [], [adverb]) == []
+    doc = nlp("By noon it became clear that the old pier would close in the spring.")
+    clear = _candidate(doc, "became", "that the old pier would close in the spring", "it")
+    clear.cue = (clear.cue[0], doc.text.index("clear") + len("clear"))
+    assert combine(doc, [], [clear]) == []
+    doc = nlp("Ana Ruiz branded the plan to close the old pier a disgrace.")
+    branded = _candidate(doc, "branded", "the plan to close the old pier a disgrace", "Ana Ruiz")
+    assert combine(doc, [], [branded]) == [branded]
+
+
 @pytest.mark.parametrize(
     ("phrase", "names"),
     [("Fans of the old bar", True), ("Fans of", False), ("Fans of the", False), ("Fans", True)],
