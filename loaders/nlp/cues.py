@@ -131,7 +131,7 @@ RAISING_VERBS = words("seem appear")
 # "saw that Y", not "had seen a lead evaporate"; "looked set to", not "looked awkward".
 # Cues only with a clause (or a quotation): "plans to build", not "planning the opening",
 # "decided to", not "the college that decides the presidency".
-NEEDS_CLAUSE = words("claim see look plan decide")
+NEEDS_CLAUSE = words("claim see look plan decide feel")
 # ... or with one of these objects: "claimed responsibility for the attack".
 CLAIMED = words("responsibility credit")
 

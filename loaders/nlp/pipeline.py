@@ -32,7 +32,7 @@ from loaders.nlp.models import load_model, model_name
 from loaders.nlp.nouns import noun_candidates
 from loaders.nlp.pieces import PIECE_CHARS, PIECE_TOKENS, pieces, token_estimate
 from loaders.nlp.quotes import continued_quotes, dash_signed_quotes
-from loaders.nlp.spans import doc_text, find_quotes, quote_around
+from loaders.nlp.spans import doc_text, find_quotes, in_quote, quote_around
 from loaders.nlp.split_content import join_split_quote, split_around_cue
 from loaders.nlp.verbs import verb_candidates
 
@@ -139,7 +139,11 @@ def finish_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             # "pledged help, citing the close ties he had": what is cited is not who
             # speaks; the one citing is
             cand.sources, cand.via = cand.via, []
-    cands = [c for c in cands if not any(_is_content(c, ref) for ref in c.sources)]
+    cands = [
+        c
+        for c in cands
+        if not any(_is_content(c, ref) for ref in c.sources) and not _the_reader(c, quotes)
+    ]
     taken = {c.content for c in cands if c.content is not None}
     for cand in cands:
         join_split_quote(doc, cand, quotes, taken)
@@ -166,6 +170,15 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
     cands.extend(continued_quotes(doc, cands, quotes))
     cands.sort(key=lambda c: c.cue)
     return cands
+
+
+def _the_reader(cand: Candidate, quotes: list[tuple[int, int]]) -> bool:
+    """Whether ``cand``'s only source is "you" outside a quotation: the reader ("What you
+    need to know", "Can you please post them to me"), who reports nothing."""
+    return bool(cand.sources) and all(
+        ref.referent.root.lower_ == "you" and not in_quote(quotes, ref.span.start_char)
+        for ref in cand.sources
+    )
 
 
 def _is_content(cand: Candidate, ref: SourceRef) -> bool:

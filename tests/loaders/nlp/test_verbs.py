@@ -257,6 +257,26 @@ def test_plan_is_a_cue_only_with_a_clause(either_extract: Extract) -> None:
     assert a.content is not None and a.content.text == "to open the pier in May"
 
 
+def test_feel_is_a_cue_only_with_a_clause(either_extract: Extract) -> None:
+    """ "felt that ..." is a belief; "felt flimsy", "felt boxed in" are no report."""
+    assert not either_extract("The new ferry seats felt flimsy to the regular passengers.")
+    assert not either_extract("The mayor may have felt boxed in by the council.")
+    a = only(either_extract("Ana Ruiz felt that the pier was no longer safe."))
+    assert a.content is not None and a.content.text == "that the pier was no longer safe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you please post them to me before the pier opens on Friday?",
+        "What you need to know about the pier, delivered to your inbox every morning.",
+    ],
+)
+def test_the_reader_is_no_source(either_extract: Extract, text: str) -> None:
+    """ "you" outside a quotation is the reader, who reports nothing."""
+    assert not [a for a in either_extract(text) if a.source and a.source.span.text == "you"]
+
+
 def test_claimed_responsibility_is_a_claim(extract: Extract) -> None:
     a = only(extract("The Harbour Front claimed responsibility for the attack on the pier."))
     assert source_name(a) == "Harbour Front"
