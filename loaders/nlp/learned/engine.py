@@ -190,7 +190,8 @@ def _fit_content(
 def _tidy(doc: Doc, piece: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
     """A tagger's content piece without commas or dashes at its edges, and with a quotation
     it leaves open closed: "the toll 'may well increase" ends at the closing mark, "'we are
-    not a nation' '" does not end on the next quotation's opening mark."""
+    not a nation' '" does not end on the next quotation's opening mark, and a piece of a
+    quotation that runs on past it does not start on the opening mark."""
     span = doc.char_span(*piece, alignment_mode="expand")
     if span is None:
         return piece
@@ -203,6 +204,9 @@ def _tidy(doc: Doc, piece: tuple[int, int], quotes: list[tuple[int, int]]) -> tu
     around = quote_around(quotes, e)
     if around is not None and s <= around[0] and not doc_text(doc)[e : around[1]].strip(_CLOSING):
         e = around[1]
+    opened = quote_around(quotes, s + 1)
+    if end - start > 1 and is_quote(doc[start]) and opened is not None and opened[1] > e + 1:
+        s = doc[start + 1].idx  # the quotation runs on past the piece: no mark left open
     return s, e
 
 

@@ -288,6 +288,12 @@ def test_the_tagger_edges_close_the_quotation_they_leave_open() -> None:
     assert got == 'that the toll "may well rise"'
 
 
+def test_a_piece_of_a_longer_quotation_does_not_start_on_its_opening_mark() -> None:
+    text = 'Ana Ruiz said: "The pier is safe for now. It will close in May."'
+    got = _content_after_combine(text, "The pier is safe", '"The pier is safe for now')
+    assert got == "The pier is safe for now"
+
+
 def test_a_tagger_candidate_whose_content_holds_its_source_is_no_report() -> None:
     doc = load_model()("A harbour official claimed the ferry crew had left the pier early.")
     misread = _candidate(
