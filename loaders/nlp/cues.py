@@ -127,6 +127,10 @@ PARTICLE_ONLY = {
 # Cue verbs with no source of their own: "X seemed to Y", "X appears Y".
 RAISING_VERBS = words("seem appear")
 
+# Passives that, with no agent, tell of an appointment, not of a report: "was named
+# most valuable player", "was appointed general manager".
+APPOINTING = words("name appoint nominate")
+
 # Cues only with a clause or a quotation: "claimed that Y", not "claimed the final spot";
 # "saw that Y", not "had seen a lead evaporate"; "looked set to", not "looked awkward".
 # Cues only with a clause (or a quotation): "plans to build", not "planning the opening",

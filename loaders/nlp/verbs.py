@@ -20,6 +20,7 @@ from loaders.nlp.content import (
     parenthetical_content,
 )
 from loaders.nlp.cues import (
+    APPOINTING,
     AS_SPEECH,
     CHANNELS,
     CUE_LEMMAS,
@@ -290,6 +291,8 @@ def _sourceless(
     if content is None or not any(
         c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in verb.children
     ):
+        return None
+    if lemma in APPOINTING:
         return None
     start = content[0]
     if subject is not None and subject.i < verb.i:

@@ -268,6 +268,18 @@ def test_feel_is_a_cue_only_with_a_clause(either_extract: Extract) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Ana Ruiz was named harbour master of the year at the spring dinner.",
+        "Tomas Brel, a former ferry captain, was appointed head of the pier board.",
+    ],
+)
+def test_an_appointment_is_no_report(either_extract: Extract, text: str) -> None:
+    """An agentless "was named", "was appointed" tells of an appointment; nobody reports."""
+    assert not either_extract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Can you please post them to me before the pier opens on Friday?",
         "What you need to know about the pier, delivered to your inbox every morning.",
     ],
