@@ -76,13 +76,15 @@ every_rule = combine_with("_stands_alone", lambda doc, rule: True)
 any_edges = combine_with("_whole", lambda doc, cand, clause, quotes: True)
 
 
+kept_fit = E._fit_content
+
+
 # combine, the rule's content kept where the tagger's overlaps none of it
 def _overlapping_only(doc, rule, tagged, quotes):
     if any(m.content and overlaps(m.content, rule.content or (0, 0)) for m in tagged):
         kept_fit(doc, rule, tagged, quotes)
 
 
-kept_fit = E._fit_content
 overlapping_only = combine_with("_fit_content", _overlapping_only)
 # combine, the rules' content always kept
 no_content_fit = combine_with("_fit_content", lambda doc, rule, tagged, quotes: None)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import AttributionKind
 from graph.substance import has_substance
 from loaders.nlp.candidate import Candidate, SourceRef
+from loaders.nlp.content import extend_to_quote
 from loaders.nlp.cues import CUE_LEMMAS, PASSIVE_SPEAKER, SPEECH_VERBS
 from loaders.nlp.learned.component import tagged_spans
 from loaders.nlp.learned.link import Linked, link
@@ -201,9 +202,9 @@ def _tidy(doc: Doc, piece: tuple[int, int], quotes: list[tuple[int, int]]) -> tu
     if end <= start:
         return piece
     s, e = chars(doc, start, end)
-    around = quote_around(quotes, e)
-    if around is not None and s <= around[0] and not doc_text(doc)[e : around[1]].strip(_CLOSING):
-        e = around[1]
+    _, closed = extend_to_quote((s, e), quotes)
+    if not doc_text(doc)[e:closed].strip(_CLOSING):
+        e = closed
     opened = quote_around(quotes, s + 1)
     if end - start > 1 and is_quote(doc[start]) and opened is not None and opened[1] > e + 1:
         s = doc[start + 1].idx  # the quotation runs on past the piece: no mark left open
@@ -294,8 +295,7 @@ def _worth_adding(doc: Doc, cand: Candidate, rules: list[Candidate], text: str) 
         return False  # "has been planning the transition": no clause, no quotation
     if cand.content is None or not has_substance(text[cand.content[0] : cand.content[1]]):
         return False
-    pieces = cand.pieces or [cand.content]
-    if any(overlaps(p, (r.span.start_char, r.span.end_char)) for p in pieces for r in cand.sources):
+    if any(_in_sources(piece, cand) for piece in cand.pieces or [cand.content]):
         return False  # "An official claimed: An official who was on the call said": a misreading
     if any(r.covers(cand.cue[0]) or _in_sources(cand.cue, r) for r in rules):
         return False
@@ -362,8 +362,9 @@ def _same_content(model: Candidate, rule: Candidate) -> bool:
     return overlaps(model.content, rule.content)
 
 
-def _in_sources(cue: tuple[int, int], cand: Candidate) -> bool:
-    return any(overlaps(cue, (r.span.start_char, r.span.end_char)) for r in cand.sources)
+def _in_sources(where: tuple[int, int], cand: Candidate) -> bool:
+    """Whether the characters ``where`` overlap a source of ``cand``."""
+    return any(overlaps(where, (r.span.start_char, r.span.end_char)) for r in cand.sources)
 
 
 def _patient_source(doc: Doc, cand: Candidate) -> bool:
