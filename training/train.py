@@ -28,7 +28,14 @@ from torch import nn
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from loaders.nlp.learned.features import NAMES, piece_features, token_rows, vocabulary  # noqa: E402
+from loaders.nlp.learned.features import (  # noqa: E402
+    NAMES,
+    PARSE,
+    needs_rules,
+    piece_features,
+    token_rows,
+    vocabulary,
+)
 from loaders.nlp.learned.labels import ROLES, TAGS  # noqa: E402
 from loaders.nlp.learned.windows import SIZE  # noqa: E402
 from training.polnear import encode, read_split  # noqa: E402
@@ -80,11 +87,11 @@ class Tagger(nn.Module):
         features: dict | None = None,
     ) -> None:
         super().__init__()
-        # the spaCy parse as input (--features): one embedding per feature, zero at the
-        # start so the pretrained encoder begins as it was
+        # the spaCy parse or the rules' reading as input (--features): one embedding per
+        # feature, zero at the start so the pretrained encoder begins as it was
         self.features = features
         self.feat = (
-            nn.ModuleList(nn.Embedding(len(features[name]) + 1, h) for name in NAMES)
+            nn.ModuleList(nn.Embedding(len(labels) + 1, h) for labels in features.values())
             if features
             else nn.ModuleList()
         )
@@ -154,7 +161,8 @@ def collate(batch):
     ids = torch.zeros(len(batch), n, dtype=torch.long)
     mask = torch.zeros(len(batch), n, dtype=torch.long)
     tags = torch.full((len(batch), len(ROLES), n), -100, dtype=torch.long)
-    feats = torch.zeros(len(batch), n, len(NAMES), dtype=torch.long)
+    width = batch[0][2].shape[1] if len(batch[0]) > 2 else 0
+    feats = torch.zeros(len(batch), n, width, dtype=torch.long)
     for b, item in enumerate(batch):
         i, t = item[0], item[1]
         ids[b, : len(i)] = torch.tensor(i)
@@ -173,19 +181,21 @@ def with_features(tok, doc, items, rows, vocab):
 
     enc = tok.encode(doc.text, add_special_tokens=False)
     fe = piece_features(vocab, rows, enc.offsets)
-    pad = np.zeros((1, len(NAMES)), dtype=np.int64)
+    pad = np.zeros((1, len(vocab)), dtype=np.int64)
     out = []
     for (ids, tags), w in zip(items, windows(len(enc.ids), stride=SIZE), strict=True):
         out.append((ids, tags, np.concatenate([pad, fe[w.start : w.end], pad])))
     return out
 
 
-def parse_rows(docs, cache: str):
-    """spaCy feature rows of each document (by name), cached in ``cache``."""
+def parse_rows(docs, cache: str, rules: bool = False):
+    """Feature rows of each document (by name), cached in ``cache``: the spaCy parse, and
+    the rules' candidates with ``rules`` (as the run time reads them)."""
     import pickle
 
     from loaders.nlp.boilerplate import mask
     from loaders.nlp.models import load_model
+    from loaders.nlp.pipeline import rule_candidates
 
     rows = {}
     if os.path.exists(cache):
@@ -195,17 +205,17 @@ def parse_rows(docs, cache: str):
     if todo:
         nlp = load_model()
         for d, parsed in zip(todo, nlp.pipe(mask(d.text) for d in todo), strict=True):
-            rows[d.name] = token_rows(parsed)
+            rows[d.name] = token_rows(parsed, rule_candidates(parsed) if rules else ())
         with open(cache, "wb") as f:
             pickle.dump(rows, f)
     return rows
 
 
-def spacy_vocabulary():
+def spacy_vocabulary(names):
     from loaders.nlp.models import load_model
 
     nlp = load_model()
-    return vocabulary({p: nlp.get_pipe(p).labels for p in ("tagger", "parser")})
+    return vocabulary({p: nlp.get_pipe(p).labels for p in ("tagger", "parser")}, names)
 
 
 def loss_of(logits, tags):
@@ -236,7 +246,7 @@ def dev_scores(model, tok, dev_docs, rows=None):
                 ids = torch.tensor([[cls, *enc.ids[w.start : w.end], sep]])
                 feats = None
                 if fe is not None:
-                    z = torch.zeros(1, len(NAMES), dtype=torch.long)
+                    z = torch.zeros(1, fe.shape[1], dtype=torch.long)
                     feats = torch.cat([z, fe[w.start : w.end], z]).unsqueeze(0)
                 lp = torch.log_softmax(
                     model(ids, torch.ones_like(ids), feats).view(
@@ -278,7 +288,7 @@ def export(model, out_dir: str, tok_path: str, work: str) -> None:
     args: tuple = (ids, torch.ones_like(ids))
     names = ["input_ids", "attention_mask"]
     if model.features:
-        args = (*args, torch.ones(1, 16, len(NAMES), dtype=torch.long))
+        args = (*args, torch.ones(1, 16, len(model.features), dtype=torch.long))
         names.append("features")
     torch.onnx.export(
         model,
@@ -325,7 +335,11 @@ def main() -> None:
     )
     ap.add_argument("--export-only", default="")
     ap.add_argument(
-        "--features", action="store_true", help="the spaCy parse as input (tag, dep, head dep)"
+        "--features",
+        nargs="?",
+        const=",".join(PARSE),
+        default="",
+        help=f"input features, comma-separated, of {', '.join(NAMES)} (alone: the parse)",
     )
     ap.add_argument("--package", default=PACKAGE_MODEL, help="where the shipped model goes")
     a = ap.parse_args()
@@ -337,7 +351,10 @@ def main() -> None:
     tok = Tokenizer.from_file(tok_path)
     tok.no_truncation()
     tok.no_padding()
-    model = Tagger(features=spacy_vocabulary() if a.features else None)
+    names = [n for n in a.features.split(",") if n]
+    if any(n not in NAMES for n in names):
+        ap.error(f"--features: choose from {', '.join(NAMES)}")
+    model = Tagger(features=spacy_vocabulary(names) if names else None)
     if a.export_only:
         model.load_state_dict(torch.load(a.export_only))
         os.makedirs(a.out, exist_ok=True)
@@ -358,7 +375,10 @@ def main() -> None:
         train_docs, dev_docs = train_docs[: a.limit], dev_docs[: max(2, a.limit // 10)]
     rows = None
     if a.features:
-        rows = parse_rows(train_docs + dev_docs, os.path.join(a.out, "spacy_rows.pkl"))
+        cache = "rows_rules.pkl" if needs_rules(model.features) else "spacy_rows.pkl"
+        rows = parse_rows(
+            train_docs + dev_docs, os.path.join(a.out, cache), needs_rules(model.features)
+        )
     items = []
     for d in train_docs:
         windows = encode(tok, d, stride=SIZE)

@@ -40,7 +40,12 @@ _REVERSE_CREDIT = rf"{_PERSON}(?:, ?{_PERSON})* ?/ ?{_AGENCY}"
 _BUY = r"Buy Photo(?: Wait \d+ seconds? to continue\.?)?"
 _NEXT = r"(?= [A-Z\d(\"“]|\s*$)"  # what follows a credit: the next caption or story
 # The heading of a box of links to other stories, before its first headline.
-_RELATED = r"\b(?:[Rr]elated|RELATED) (?:[Ss]tories|[Aa]rticles|STORIES|ARTICLES)(?= ['‘A-Z])"
+# (before a capital or a quote; in title case or capitals before any word: a headline may
+# start in lower case, "Related Stories email cleared Why has ...")
+_RELATED = (
+    r"\b(?:(?:[Rr]elated|RELATED) (?:[Ss]tories|[Aa]rticles|STORIES|ARTICLES)(?= ['‘A-Z])"
+    r"|(?:Related (?:Stories|Articles)|RELATED (?:STORIES|ARTICLES))(?= \w))"
+)
 # A name in a caption's list, not running into the next sentence ("... and Sam Lee They").
 _LISTED = rf"[A-Z][a-z][\w'’-]*(?: {_STOP}[A-Z][\w'’-]+){{1,2}}"
 # Where a caption run into the text can start: the story's start or a sentence's end.

@@ -20,7 +20,7 @@ import numpy as np
 from graph import onnxrun
 from graph.errors import ModelError
 from loaders.nlp.learned.decode import role_spans
-from loaders.nlp.learned.features import NAMES, piece_features, token_rows
+from loaders.nlp.learned.features import needs_rules, piece_features, token_rows
 from loaders.nlp.learned.labels import ROLES, TAGS
 from loaders.nlp.learned.windows import windows
 
@@ -57,7 +57,8 @@ class Tagger:
         if tuple(meta["roles"]) != ROLES or tuple(meta["tags"]) != TAGS:
             raise ModelError(f"{folder}: tagger labels {meta['roles']} do not match this code")
         self.path = path
-        # a model trained with the spaCy parse as input (``features.py``) keeps its labels
+        # a model trained with the spaCy parse or the rules' reading as input
+        # (``features.py``) keeps its feature names and labels
         self.features: dict[str, list[str]] | None = meta.get("features")
         # One thread in worker processes (``--processes N``: each worker is forked with
         # this session, and a forked onnxruntime thread pool would wait for threads the
@@ -86,7 +87,7 @@ class Tagger:
             mask = np.zeros_like(batch)
             feeds: dict[str, np.ndarray] = {"input_ids": batch, "attention_mask": mask}
             if feats is not None:
-                feeds["features"] = np.zeros((len(group), width, len(NAMES)), dtype=np.int64)
+                feeds["features"] = np.zeros((len(group), width, feats.shape[1]), dtype=np.int64)
             for k, w in enumerate(group):
                 row = [self.cls, *ids[w.start : w.end], self.sep]
                 batch[k, : len(row)] = row
@@ -112,7 +113,7 @@ class Tagger:
 
     def tag(self, text: str, doc: Doc | None = None) -> Tagged:
         """The source, cue and content spans the model finds in ``text``; a model that
-        reads the parse needs ``doc``, the spaCy ``Doc`` of ``text``."""
+        reads the parse or the rules needs ``doc``, the spaCy ``Doc`` of ``text``."""
         enc = self.tokenizer.encode(text, add_special_tokens=False)
         if not enc.ids:
             return Tagged({r: [] for r in ROLES})
@@ -120,7 +121,12 @@ class Tagger:
         if self.features:
             if doc is None or doc.text != text:
                 raise ModelError(f"{self.path}: this tagger reads the parse; give it the Doc")
-            feats = piece_features(self.features, token_rows(doc), enc.offsets)
+            rules = []
+            if needs_rules(self.features):
+                from loaders.nlp.pipeline import rule_candidates  # the rules' reading as input
+
+                rules = rule_candidates(doc)
+            feats = piece_features(self.features, token_rows(doc, rules), enc.offsets)
         lp = self.logp(enc.ids, feats)
         cont = [t.startswith("##") for t in enc.tokens]
         offsets: Any = enc.offsets

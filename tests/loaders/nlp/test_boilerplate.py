@@ -135,6 +135,11 @@ def test_a_headline_in_capitals_is_never_a_source(extract: Extract) -> None:
             "and the boats are back",
             "\u201cThe pier reopens in May,\u201d the harbour board said on Monday.",
         ),
+        (
+            "Related Stories ferry delayed Why did the council close the pier for a month? "
+            "PIER SHUT Harbour board confirms closure over storm damage.",
+            '"The pier reopens in May," Mayor Ana Ruiz said.',
+        ),
     ],
 )
 def test_a_related_stories_box_is_masked_up_to_the_story(

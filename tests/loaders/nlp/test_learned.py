@@ -20,11 +20,12 @@ from loaders.nlp import Extractor
 from loaders.nlp.candidate import Candidate, SourceRef
 from loaders.nlp.learned.decode import viterbi
 from loaders.nlp.learned.engine import _cue_subject, _names_someone, combine
-from loaders.nlp.learned.features import piece_features, token_rows, vocabulary
+from loaders.nlp.learned.features import piece_features, rule_marks, token_rows, vocabulary
 from loaders.nlp.learned.link import link
 from loaders.nlp.learned.tagger import Tagger, load_tagger, model_dir
 from loaders.nlp.learned.windows import windows
 from loaders.nlp.models import load_model
+from loaders.nlp.pipeline import rule_candidates
 
 OFFLINE = textwrap.dedent(
     """
@@ -379,6 +380,28 @@ def test_parse_features_follow_the_tokens_of_the_pieces() -> None:
     said = next(t for t in doc if t.text == "said")
     assert feats[2, 0] == vocab["tag"].index(said.tag_) + 1
     assert feats[2, 1] == vocab["dep"].index("ROOT") + 1
+
+
+def test_rule_features_mark_the_parts_the_rules_read() -> None:
+    """The ``rule`` feature gives each token its part in the rules' candidates: the cue
+    first where parts overlap, a B on the first token of each part."""
+    nlp = load_model()
+    doc = nlp("The ferry captain said the harbour wall had cracked overnight.")
+    marks = rule_marks(doc, rule_candidates(doc))
+    by_word = {t.text: marks.get(t.i, "") for t in doc}
+    assert by_word["said"] == "cue-B"
+    assert (by_word["The"], by_word["captain"]) == ("source-B", "source-I")
+    assert (by_word["the"], by_word["cracked"]) == ("content-B", "content-I")
+    vocab = vocabulary({}, ("rule",))
+    rows = token_rows(doc, rule_candidates(doc))
+    said = next(t for t in doc if t.text == "said")
+    feats = piece_features(vocab, rows, [(said.idx, said.idx + 4), (0, 3)])
+    assert feats.tolist() == [
+        [vocab["rule"].index("cue-B") + 1],
+        [vocab["rule"].index("source-B") + 1],
+    ]
+    # without the rules' candidates every token has no part
+    assert not piece_features(vocab, token_rows(doc), [(said.idx, said.idx + 4)]).any()
 
 
 def test_who_a_report_cites_is_no_content(learned_extractor: Extractor) -> None:
