@@ -15,7 +15,7 @@ from graph.model import Source, SourceType
 from graph.names import PERSON_NOUNS, TITLES, first_name_gender
 from graph.outlets import OutletRegistry
 from loaders.nlp.candidate import SourceRef
-from loaders.nlp.cues import words
+from loaders.nlp.cues import SPEECH_VERBS, words
 from loaders.nlp.glued import unglued_start
 from loaders.nlp.spans import ents_in, span_of, trim
 
@@ -71,6 +71,7 @@ def source_refs(subject: Token) -> list[SourceRef]:
         end = subject.i + 1  # a subject the parser made the root ("Vell - who ... - said")
     start = unglued_start(doc, start, end, subject.i)
     end = _split_name_end(subject, end)
+    end = _before_misparsed_verb(subject, end)
     while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
         end += 2  # "The vice-president said", parsed as three subjects
     # "Vell -- noting that the pier was shut -- said": the aside is not Vell (a spaced
@@ -101,6 +102,32 @@ def source_refs(subject: Token) -> list[SourceRef]:
         if span is not None:
             out.append(SourceRef(span=span, referent=span))
     return out
+
+
+def _before_misparsed_verb(subject: Token, end: int) -> int:
+    """Where a subject phrase ends before a verb of saying the parser hung from it: "The
+    singer, a vocal supporter, tweeted yesterday: '...', referring to ..." reads "tweeted"
+    as a clause of "singer" (a verb, then a colon or an opening quotation mark: the
+    sentence's own report, not a description such as "the officials briefed on it")."""
+    doc = subject.doc
+    for child in subject.children:
+        if (
+            child.dep_ == "acl"
+            and child.i > subject.i
+            and child.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+            and child.lemma_.lower() in SPEECH_VERBS
+            and _opens_words(doc, child.right_edge.i + 1)
+        ):
+            return min(end, child.left_edge.i)
+    return end
+
+
+def _opens_words(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` is a colon or a quotation mark that opens a quotation (a space
+    before it: "known as 'willy-waving'" closes one)."""
+    if i >= len(doc):
+        return False
+    return doc[i].text == ":" or (doc[i].is_quote and bool(doc[i - 1].whitespace_))
 
 
 def _opens_aside(doc: Doc, i: int, end: int) -> bool:

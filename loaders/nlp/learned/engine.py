@@ -71,6 +71,8 @@ def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candi
             refs.extend(source_refs(src[0]))
         else:
             src = _cue_subject(src, cue.root)
+            a, z = trim(doc, src.start, src.end, keep_quotes=False)  # "The singer, a fan,"
+            src = doc[a:z] if z > a else src
             refs.append(SourceRef(span=src, referent=src))
     return Candidate(
         cue=(cue.start_char, cue.end_char),

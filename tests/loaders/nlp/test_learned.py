@@ -18,10 +18,11 @@ from graph.model import Article
 from loaders.engines import DEFAULT_ENGINE, ENGINE_VAR, engine_name
 from loaders.nlp import Extractor
 from loaders.nlp.candidate import Candidate, SourceRef
+from loaders.nlp.learned import engine
 from loaders.nlp.learned.decode import viterbi
 from loaders.nlp.learned.engine import _cue_subject, _names_someone, combine
 from loaders.nlp.learned.features import piece_features, rule_marks, token_rows, vocabulary
-from loaders.nlp.learned.link import link
+from loaders.nlp.learned.link import Linked, link
 from loaders.nlp.learned.tagger import Tagger, load_tagger, model_dir
 from loaders.nlp.learned.windows import windows
 from loaders.nlp.models import load_model
@@ -380,6 +381,17 @@ def test_parse_features_follow_the_tokens_of_the_pieces() -> None:
     said = next(t for t in doc if t.text == "said")
     assert feats[2, 0] == vocab["tag"].index(said.tag_) + 1
     assert feats[2, 1] == vocab["dep"].index("ROOT") + 1
+
+
+def test_a_tagger_source_has_no_punctuation_at_its_edges() -> None:
+    """The tagger may end a source on the comma that closes an apposition."""
+    doc = load_model()("The skipper, a keen sailor, said the quay was unsafe.")
+    said = next(t for t in doc if t.text == "said")
+    linked = Linked(cue=doc[said.i : said.i + 1], sources=[doc[0 : said.i]])
+    linked.contents, linked.by_parse = [doc[said.i + 1 : len(doc) - 1]], [True]
+    cand = engine._candidate(doc, linked, [])
+    assert cand is not None
+    assert [ref.span.text for ref in cand.sources] == ["The skipper, a keen sailor"]
 
 
 def test_rule_features_mark_the_parts_the_rules_read() -> None:

@@ -362,3 +362,24 @@ def test_a_description_between_dashes_stays_with_the_source(extract: Extract) ->
     text = "Vell -- co-editor of a book on the harbour -- said the pier would reopen."
     a = by_cue(extract(text), "said")
     assert a.source is not None and a.source.span.text.startswith("Vell -- co-editor")
+
+
+def test_a_verb_of_saying_hung_from_the_subject_is_no_part_of_it(extract: Extract) -> None:
+    """The parser may read "posted" as a clause of "skipper" (a reduced relative) when the
+    quotation after the colon has a verb of its own; the source stops before it."""
+    text = (
+        "The skipper, a keen supporter of the ferry, posted on Sunday: 'Sometimes we simply "
+        "have to wait for the tide and hope', replying to the harbour board."
+    )
+    found = by_cue(extract(text), "replying to")
+    assert found.source is not None
+    assert found.source.span.text == "The skipper, a keen supporter of the ferry"
+
+
+def test_a_description_closed_by_a_quotation_mark_stays_in_the_source(extract: Extract) -> None:
+    """ "The volunteers known as 'quay-minders'": the quotation mark after "known as ..."
+    closes a name (no space before it), so "known" describes them, not what they say."""
+    text = "The volunteers known as 'quay-minders' warned that the pier was unsafe."
+    found = by_cue(extract(text), "warned")
+    assert found.source is not None
+    assert found.source.span.text.startswith("The volunteers known as 'quay-minders")
