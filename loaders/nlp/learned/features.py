@@ -39,7 +39,7 @@ Row = tuple[tuple[str, ...], int, int]  # one label per name of NAMES, start cha
 
 def needs_rules(vocab: Mapping[str, Sequence[str]] | None) -> bool:
     """Whether a model with these features reads the rules' candidates."""
-    return bool(vocab) and "rule" in (vocab or {})
+    return "rule" in (vocab or {})
 
 
 def token_rows(doc: Doc, rules: Iterable[Candidate] = ()) -> list[Row]:
