@@ -17,7 +17,7 @@ from graph.outlets import OutletRegistry
 from loaders.nlp.candidate import SourceRef
 from loaders.nlp.cues import SPEECH_VERBS, words
 from loaders.nlp.glued import unglued_start
-from loaders.nlp.spans import ents_in, span_of, trim
+from loaders.nlp.spans import ents_in, opens_quote, span_of, trim
 
 NOMINAL = frozenset(("NOUN", "PROPN", "PRON"))
 RELATIVE = frozenset(("who", "which", "that", "whom"))
@@ -111,23 +111,17 @@ def _before_misparsed_verb(subject: Token, end: int) -> int:
     sentence's own report, not a description such as "the officials briefed on it")."""
     doc = subject.doc
     for child in subject.children:
+        after = child.right_edge.i + 1
         if (
             child.dep_ == "acl"
             and child.i > subject.i
             and child.tag_ in ("VBD", "VBN", "VBZ", "VBP")
             and child.lemma_.lower() in SPEECH_VERBS
-            and _opens_words(doc, child.right_edge.i + 1)
+            and after < len(doc)
+            and (doc[after].text == ":" or opens_quote(doc[after]))
         ):
             return min(end, child.left_edge.i)
     return end
-
-
-def _opens_words(doc: Doc, i: int) -> bool:
-    """Whether ``doc[i]`` is a colon or a quotation mark that opens a quotation (a space
-    before it: "known as 'willy-waving'" closes one)."""
-    if i >= len(doc):
-        return False
-    return doc[i].text == ":" or (doc[i].is_quote and bool(doc[i - 1].whitespace_))
 
 
 def _opens_aside(doc: Doc, i: int, end: int) -> bool:

@@ -230,6 +230,12 @@ def is_quote(token: Token) -> bool:
     return token.text in QUOTE_CHARS or token.text in ("''", "``")
 
 
+def opens_quote(token: Token) -> bool:
+    """Whether ``token`` is a quotation mark that opens a quotation: a space before it
+    ("said 'Go"), where a closing one follows its last word ("go' he")."""
+    return is_quote(token) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
 def trim(doc: Doc, start: int, end: int, keep_quotes: bool = True) -> tuple[int, int]:
     """Token range ``[start, end)`` without edge punctuation and spaces."""
     while start < end and _edge_junk(doc[start], keep_quotes):

@@ -29,7 +29,9 @@ from loaders.nlp.spans import (
     doc_text,
     find_quotes,
     is_quote,
+    opens_quote,
     quote_around,
+    span_of,
     trim,
     within_quote,
 )
@@ -71,8 +73,7 @@ def _candidate(doc: Doc, linked: Linked, quotes: list[tuple[int, int]]) -> Candi
             refs.extend(source_refs(src[0]))
         else:
             src = _cue_subject(src, cue.root)
-            a, z = trim(doc, src.start, src.end, keep_quotes=False)  # "The singer, a fan,"
-            src = doc[a:z] if z > a else src
+            src = span_of(doc, src.start, src.end) or src  # "The singer, a fan,"
             refs.append(SourceRef(span=src, referent=src))
     return Candidate(
         cue=(cue.start_char, cue.end_char),
@@ -199,7 +200,7 @@ def _tidy(doc: Doc, piece: tuple[int, int], quotes: list[tuple[int, int]]) -> tu
     if span is None:
         return piece
     start, end = trim(doc, span.start, span.end, keep_quotes=True)
-    if end - start > 1 and is_quote(doc[end - 1]) and doc[end - 2].whitespace_:
+    if end - start > 1 and opens_quote(doc[end - 1]):
         start, end = trim(doc, start, end - 1, keep_quotes=True)  # a mark that opens
     if end <= start:
         return piece
